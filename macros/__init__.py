@@ -1,0 +1,54 @@
+"""mkdocs-macros entry point: load and validate the content once, then register the macros.
+
+Rendering lives in the render_* modules (pure functions); this module only wires them up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from . import render_bronnen, render_cyclus
+from .model import ContentError, load
+
+
+def define_env(env) -> None:
+    try:
+        content = load(Path(env.project_dir) / "data")
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+
+    def href(doc_path: str) -> str:
+        """URL of a docs file relative to the page being rendered (for raw HTML/SVG links)."""
+        conf = env.conf
+        target = File(doc_path, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"])
+        return get_relative_url(target.url, env.page.url)
+
+    env.variables["content"] = content
+
+    @env.macro
+    def handvat(handvat_id: str) -> str:
+        return render_cyclus.render_handvat(content.handvat(handvat_id), content)
+
+    @env.macro
+    def fase(phase_id: str) -> str:
+        return render_cyclus.render_phase(phase_id, content)
+
+    @env.macro
+    def overzicht() -> str:
+        return render_cyclus.render_overview(content)
+
+    @env.macro
+    def kern_tabel() -> str:
+        return render_cyclus.render_kern_table(content)
+
+    @env.macro
+    def cyclus_diagram() -> str:
+        return render_cyclus.render_cycle_svg(content, href)
+
+    @env.macro
+    def bronnen() -> str:
+        return render_bronnen.render_sources(content)

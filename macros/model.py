@@ -1,0 +1,336 @@
+"""Load and validate all content data before any page renders.
+
+Every problem becomes one line "file: field or id: what is wrong"; the build stops with all of
+them at once (ContentError), so an editor fixes a bad file in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from .citations import CitationError, Ref, Registry, split_text
+
+# Text fields are plain text: markup in data is refused here and escaped again when rendered.
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Table(Strict):
+    caption: Text
+    columns: list[Text] = Field(min_length=1)
+    rows: list[list[str]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> "Table":
+        for n, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {n} has {len(row)} cells for {len(self.columns)} columns")
+        return self
+
+
+class SubItem(Strict):
+    label: Text
+    text: Text
+
+
+class Step(Strict):
+    text: Text
+    items: list[SubItem] = []
+    table: Table | None = None
+    after: Text | None = None
+    role: Text | None = None  # the kind of group member a step is about (C3)
+
+
+class Group(Strict):
+    title: Text
+    audience: Text | None = None
+    steps: list[Step] = Field(min_length=1)
+
+
+class Note(Strict):
+    step: int | None = None
+    text: Text
+
+
+class HandvatData(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
+    title: Text
+    intro: list[Text] = []
+    question: Text
+    steps: list[Step] | None = None
+    groups: list[Group] | None = None
+    notes: list[Note] = []
+
+    @model_validator(mode="after")
+    def _steps_or_groups(self) -> "HandvatData":
+        if (self.steps is None) == (self.groups is None):
+            raise ValueError("give either 'steps' or 'groups', not both or neither")
+        return self
+
+
+class Phase(Strict):
+    id: Text
+    letter: Annotated[str, StringConstraints(pattern=r"^[VCN]$")]
+    name: Text
+    theme: Text
+    aims: list[Text] = Field(min_length=1)
+
+
+class Kern(Strict):
+    title: Text
+    text: Text
+
+
+class PhasesFile(Strict):
+    kern: Kern
+    phases: list[Phase] = Field(min_length=1)
+
+
+class Study(Strict):
+    id: Text
+    name: Text
+    chapters: list[Text]
+    tables: list[int]
+
+
+class Publication(Strict):
+    id: Text
+    cite: Text
+    description: Text | None = None
+    url: Text | None = None
+
+
+class SourcesFile(Strict):
+    studies: list[Study]
+    publications: list[Publication]
+
+
+# ---------------------------------------------------------------------------------------------
+# The validated content, as the renderers see it.
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: str  # "V2.4"
+    number: int
+    data: Step
+    group: Group | None
+
+    @property
+    def anchor(self) -> str:
+        return step_anchor(self.id)
+
+
+@dataclass(frozen=True)
+class Handvat:
+    data: HandvatData
+    phase: Phase
+    steps: tuple[StepView, ...]
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def page(self) -> str:
+        """The page's path under docs/, the one place that decides it."""
+        return f"{self.phase.id}/{self.id.lower()}.md"
+
+
+@dataclass
+class Content:
+    kern: Kern
+    phases: tuple[Phase, ...]
+    handvatten: dict[str, Handvat]  # in source order
+    studies: tuple[Study, ...]
+    publications: tuple[Publication, ...]
+    audiences: dict[str, str]
+    registry: Registry
+    # which handvat and step (None: the handvat's intro) cite each reference, in source order
+    citations: dict[Ref, list[tuple[str, str | None]]] = field(default_factory=dict)
+
+    def in_phase(self, phase_id: str) -> list[Handvat]:
+        return [h for h in self.handvatten.values() if h.phase.id == phase_id]
+
+    def handvat(self, handvat_id: str) -> Handvat:
+        try:
+            return self.handvatten[handvat_id]
+        except KeyError:
+            raise KeyError(f"unknown recommendation id {handvat_id!r}") from None
+
+
+def step_anchor(step_id: str) -> str:
+    """V2.4 -> v2-4: the documented anchor scheme for steps."""
+    return step_id.lower().replace(".", "-")
+
+
+class ContentError(Exception):
+    """All problems found in the content data, one per line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("content data is invalid:\n  " + "\n  ".join(problems))
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def _read_yaml(path: Path, root: Path, problems: list[str]) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{_rel(path, root)}: file is missing")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        problems.append(f"{_rel(path, root)}:{where}: malformed YAML: {getattr(exc, 'problem', exc)}")
+    return None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _validate(model: type[BaseModel], raw: Any, where: str, problems: list[str]) -> Any:
+    if raw is None:
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"]) or "(file)"
+            problems.append(f"{where}: {loc}: {err['msg']}")
+    return None
+
+
+def _texts(obj: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every string in a data tree with its field path, for the markup and citation checks."""
+    if isinstance(obj, str):
+        return [(path, obj)]
+    if isinstance(obj, BaseModel):
+        obj = {k: getattr(obj, k) for k in type(obj).model_fields}
+    if isinstance(obj, dict):
+        return [t for k, v in obj.items() for t in _texts(v, f"{path}.{k}" if path else k)]
+    if isinstance(obj, (list, tuple)):
+        return [t for n, v in enumerate(obj) for t in _texts(v, f"{path}.{n}")]
+    return []
+
+
+def _number_steps(data: HandvatData) -> tuple[StepView, ...]:
+    if data.steps is not None:
+        pairs = [(s, None) for s in data.steps]
+    else:
+        pairs = [(s, g) for g in data.groups for s in g.steps]
+    return tuple(StepView(f"{data.id}.{n}", n, s, g) for n, (s, g) in enumerate(pairs, start=1))
+
+
+def load(data_dir: Path | str) -> Content:
+    """Read every content file under ``data_dir``; raise ContentError listing all problems."""
+    root = Path(data_dir)
+    problems: list[str] = []
+
+    sources = _validate(SourcesFile, _read_yaml(root / "bronnen.yml", root, problems), _rel(root / "bronnen.yml", root), problems)
+    phases_file = _validate(
+        PhasesFile, _read_yaml(root / "cyclus/fasen.yml", root, problems), _rel(root / "cyclus/fasen.yml", root), problems
+    )
+    audiences_raw = _read_yaml(root / "doelgroepen.yml", root, problems)
+    audiences: dict[str, str] = {}
+    if audiences_raw is not None:
+        if isinstance(audiences_raw, dict) and all(isinstance(v, str) for v in audiences_raw.values()):
+            audiences = {str(k): v for k, v in audiences_raw.items()}
+        else:
+            problems.append(f"{_rel(root / 'doelgroepen.yml', root)}: (file): must map keys to labels")
+
+    registry = Registry(
+        studies={s.name: (s.id, frozenset(s.chapters), frozenset(s.tables)) for s in sources.studies} if sources else {},
+        publications={p.cite: p.id for p in sources.publications} if sources else {},
+    )
+    phases = {p.letter: p for p in phases_file.phases} if phases_file else {}
+
+    handvatten: dict[str, Handvat] = {}
+    seen_files: dict[str, str] = {}
+    files = sorted(
+        (p for p in (root / "cyclus").glob("*.yml") if p.name != "fasen.yml"),
+        key=lambda p: ("VCN".find(p.stem[:1]), int(p.stem[1:]) if p.stem[1:].isdigit() else 0, p.stem),
+    )
+    for path in files:
+        where = _rel(path, root)
+        data = _validate(HandvatData, _read_yaml(path, root, problems), where, problems)
+        if data is None:
+            continue
+        if data.id != path.stem:
+            problems.append(f"{where}: id: {data.id!r} does not match the file name {path.stem!r}")
+        if data.id in seen_files:
+            problems.append(f"{where}: id: duplicate id {data.id!r}, also in {seen_files[data.id]}")
+            continue
+        seen_files[data.id] = where
+        phase = phases.get(data.id[0])
+        if phase is None:
+            problems.append(f"{where}: id: no phase with letter {data.id[0]!r} in cyclus/fasen.yml")
+            continue
+        for n, group in enumerate(data.groups or []):
+            if group.audience is not None and group.audience not in audiences:
+                problems.append(f"{where}: groups.{n}.audience: unknown audience {group.audience!r}")
+        handvat = Handvat(data, phase, _number_steps(data))
+        for note in data.notes:
+            if note.step is not None and not 1 <= note.step <= len(handvat.steps):
+                problems.append(f"{where}: notes: step {note.step} does not exist in {data.id}")
+        handvatten[data.id] = handvat
+
+    # Ids are numbered in source order without gaps, so V3 always means the third.
+    for letter, phase in phases.items():
+        numbers = sorted(int(i[1:]) for i in handvatten if i[0] == letter)
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            problems.append(f"data/cyclus: {phase.name}: ids are not numbered 1..{len(numbers)} without gaps: {numbers}")
+
+    content = Content(
+        kern=phases_file.kern if phases_file else None,
+        phases=tuple(phases.values()),
+        handvatten=handvatten,
+        studies=tuple(sources.studies) if sources else (),
+        publications=tuple(sources.publications) if sources else (),
+        audiences=audiences,
+        registry=registry,
+    )
+    _check_texts(content, seen_files, problems)
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _check_texts(content: Content, files: dict[str, str], problems: list[str]) -> None:
+    """Refuse markup in any text; parse every citation and index who cites what."""
+    citations: dict[Ref, list[tuple[str, str | None]]] = defaultdict(list)
+    for handvat in content.handvatten.values():
+        where = files[handvat.id]
+        for path, text in _texts(handvat.data):
+            if MARKUP.search(text):
+                problems.append(f"{where}: {path}: contains markup {MARKUP.search(text).group()!r}; text is plain")
+        owners = [(None, handvat.data.intro), (None, [handvat.data.question])]
+        owners += [(s.id, [s.data]) for s in handvat.steps]
+        for step_id, parts in owners:
+            for path, text in _texts(parts):
+                try:
+                    segments = split_text(text, content.registry)
+                except CitationError as exc:
+                    problems.append(f"{where}: {step_id or handvat.id}: {exc}")
+                    continue
+                for seg in segments:
+                    if isinstance(seg, tuple) and (handvat.id, step_id) not in citations[seg[1]]:
+                        citations[seg[1]].append((handvat.id, step_id))
+    content.citations = dict(citations)

@@ -1,0 +1,227 @@
+"""Pages of the intervention cycle, from validated content to Markdown (pure functions).
+
+Output is Markdown with small HTML blocks (md_in_html), so that links to other pages are
+ordinary Markdown links that MkDocs checks and makes relative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .model import Content, Handvat, StepView
+from .render_text import esc, esc_html, md_text, paragraphs, slug
+
+
+def page_link(handvat: Handvat) -> str:
+    return f"/{handvat.page}"
+
+
+def step_link(handvat: Handvat, step: StepView) -> str:
+    return f"/{handvat.page}#{step.anchor}"
+
+
+def heading(handvat: Handvat) -> str:
+    """The page title: id first, so that typing 'C3' in search finds it."""
+    return f"# {handvat.id} {esc(handvat.data.title)}"
+
+
+def render_table(table) -> str:
+    """A data table as HTML with a caption and column header cells."""
+    head = "".join(f'<th scope="col">{esc_html(c)}</th>' for c in table.columns)
+    body = "".join("<tr>" + "".join(f"<td>{esc_html(c)}</td>" for c in row) + "</tr>" for row in table.rows)
+    return (
+        f'<table class="datatabel"><caption>{esc_html(table.caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def render_step(step: StepView, content: Content) -> str:
+    """One step as a checklist item: number, box, text, sub-items, table, closing text."""
+    data = step.data
+    box_id = f"vink-{step.anchor}"
+    text_id = f"tekst-{step.anchor}"
+    parts = [
+        f'<li class="stap" id="{step.anchor}" markdown="block">',
+        f'<div class="stap__kop"><input type="checkbox" class="stap__vink" id="{box_id}" '
+        f'data-stap="{step.id}" aria-describedby="{text_id}">'
+        f'<label for="{box_id}"><span class="md-visually-hidden">Stap </span>{step.id}'
+        f'<span class="md-visually-hidden"> afgevinkt</span></label>'
+        f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a></div>',
+        f'<div class="stap__tekst" id="{text_id}" markdown="block">',
+    ]
+    parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.text)]
+    if data.items:
+        parts.append('<ol class="stap__items" type="a" markdown="block">')
+        parts += [
+            f'<li value="{i}" markdown="span"><span class="stap__label">{esc_html(item.label)}.</span> '
+            f"{md_text(item.text, content.registry)}</li>"
+            for i, item in enumerate(data.items, start=1)
+        ]
+        parts.append("</ol>")
+    if data.table:
+        parts.append(render_table(data.table))
+    if data.after:
+        parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.after)]
+    parts += ["</div>", "</li>"]
+    return "\n".join(parts)
+
+
+def render_checklist(handvat: Handvat, content: Content) -> str:
+    """All steps of a recommendation, under their group headings where the source has them."""
+    out = [
+        f'<div class="checklist" data-checklist="{handvat.id}" markdown="block">',
+        '<p class="checklist__voortgang" aria-live="polite"></p>',
+    ]
+    group = None
+    open_list = False
+    for step in handvat.steps:
+        if step.group is not group:
+            if open_list:
+                out.append("</ol>")
+            group = step.group
+            audience = f' data-doelgroep="{esc_html(group.audience)}"' if group.audience else ""
+            out.append(f'<h3 id="{handvat.id.lower()}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>')
+            open_list = False
+        if not open_list:
+            out.append('<ol class="checklist__stappen" markdown="block">')
+            open_list = True
+        out.append(render_step(step, content))
+    out.append("</ol>")
+    out.append(
+        '<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>'
+    )
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def render_notes(notes, handvat: Handvat) -> str:
+    out = []
+    for note in notes:
+        where = f"Bij stap [{handvat.id}.{note.step}](#{handvat.id.lower()}-{note.step}): " if note.step else ""
+        out.append(f'!!! note "Noot van de redactie"\n    {where}{esc(note.text)}\n')
+    return "\n".join(out)
+
+
+def render_handvat(handvat: Handvat, content: Content) -> str:
+    """The whole page body of one recommendation."""
+    data = handvat.data
+    phase = handvat.phase
+    siblings = content.in_phase(phase.id)
+    out = [
+        heading(handvat),
+        "",
+        f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}](/{phase.id}/index.md)'
+        f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {len(handvat.steps)} stappen</p>",
+        "",
+    ]
+    out += [md_text(p, content.registry) + "\n" for p in data.intro]
+    out.append(render_notes([n for n in data.notes if n.step is None], handvat))
+    out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
+    out.append(render_checklist(handvat, content))
+    out.append("")
+    out.append(render_notes([n for n in data.notes if n.step is not None], handvat))
+    cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
+    if cited:
+        out.append("## Bronnen bij dit handvat {#bronnen}\n")
+        out.append(
+            ", ".join(f"[{esc(source_label(ref, content))}](/bronnen.md#{ref.anchor})" for ref in cited) + "\n"
+        )
+    return "\n".join(out)
+
+
+def source_label(ref, content: Content) -> str:
+    """How the sources page names a reference: 'Praktijkonderzoek H2.6', 'Literatuurreview Tabel 2'."""
+    if ref.kind == "publication":
+        return next(p.cite for p in content.publications if p.id == ref.source)
+    study = next(s for s in content.studies if s.id == ref.source)
+    return f"{study.name} {'Tabel ' if ref.kind == 'table' else ''}{ref.key}"
+
+
+def render_overview(content: Content) -> str:
+    """All recommendations grouped by phase, each linked to its page."""
+    out = []
+    for phase in content.phases:
+        out.append(f"### [{esc(phase.name)}](/{phase.id}/index.md)\n")
+        out += [f"1. [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)})" for handvat in content.in_phase(phase.id)]
+        out.append("")
+    return "\n".join(out)
+
+
+def render_phase(phase_id: str, content: Content) -> str:
+    """A phase index: theme and aims, then each recommendation with its question and steps count."""
+    phase = next(p for p in content.phases if p.id == phase_id)
+    out = [
+        f"**{esc(phase.theme)}:** {esc(', '.join(phase.aims[:-1]))} en {esc(phase.aims[-1].lower())}.\n"
+        if len(phase.aims) > 1
+        else f"**{esc(phase.theme)}:** {esc(phase.aims[0])}.\n"
+    ]
+    for handvat in content.in_phase(phase_id):
+        out.append(f"## [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)}) {{#{handvat.id.lower()}}}\n")
+        out.append(f"{esc(handvat.data.question)} — {len(handvat.steps)} stappen.\n")
+    return "\n".join(out)
+
+
+def render_kern_table(content: Content) -> str:
+    """The handbook's 'Kern' overview as a table: per phase its theme and aims."""
+    head = '<tr><th scope="col">Fase</th><th scope="col">Thema</th><th scope="col">Doelen</th></tr>'
+    rows = "".join(
+        f'<tr><th scope="row" markdown="span">[{esc(p.name)}](/{p.id}/index.md)</th>'
+        f"<td>{esc_html(p.theme)}</td><td>{'<br>'.join(esc_html(a) for a in p.aims)}</td></tr>"
+        for p in content.phases
+    )
+    kern = content.kern
+    return (
+        f'<table class="datatabel kern" markdown="block"><caption>Kern: {esc_html(kern.title)} — '
+        f"{esc_html(kern.text)}</caption><thead>{head}</thead><tbody markdown=\"block\">{rows}</tbody></table>"
+    )
+
+
+def render_cycle_svg(content: Content, href: Callable[[str], str]) -> str:
+    """The cycle as an inline SVG: three phases on a circle, arrows between, the core in the middle.
+
+    ``href`` turns a docs path into a URL relative to the current page (raw SVG is not touched
+    by MkDocs' link rewriting).
+    """
+    import math
+
+    phases = content.phases
+    cx, cy, r = 200, 190, 120
+    nodes = []
+    for n, phase in enumerate(phases):
+        angle = -math.pi / 2 + 2 * math.pi * n / len(phases)
+        x, y = cx + r * math.cos(angle), cy + r * math.sin(angle)
+        nodes.append(
+            f'<a href="{esc_html(href(f"{phase.id}/index.md"))}" class="cyclus__fase cyclus__fase--{phase.id}">'
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="62"/>'
+            f'<text x="{x:.0f}" y="{y - 14:.0f}" text-anchor="middle"><tspan class="cyclus__naam">{esc_html(phase.name)}</tspan>'
+            f'<tspan x="{x:.0f}" dy="18" class="cyclus__thema">{esc_html(phase.theme)}</tspan></text></a>'
+        )
+    arrows = []
+    for n in range(len(phases)):
+        a1 = -math.pi / 2 + 2 * math.pi * (n + 0.3) / len(phases)
+        a2 = -math.pi / 2 + 2 * math.pi * (n + 0.7) / len(phases)
+        x1, y1 = cx + r * math.cos(a1), cy + r * math.sin(a1)
+        x2, y2 = cx + r * math.cos(a2), cy + r * math.sin(a2)
+        arrows.append(
+            f'<path d="M{x1:.0f},{y1:.0f} A{r},{r} 0 0 1 {x2:.0f},{y2:.0f}" class="cyclus__pijl" marker-end="url(#pijlpunt)"/>'
+        )
+    order = " → ".join(p.name for p in phases)
+    kern = content.kern
+    desc = (
+        f"De cyclus van online aangejaagd geweld in {len(phases)} fasen: {order} → {phases[0].name}. "
+        f"In het midden de kern: {kern.title}. "
+        + " ".join(f"{p.name}: {p.theme} ({', '.join(p.aims)})." for p in phases)
+    )
+    return (
+        f'<figure class="cyclus"><svg viewBox="0 0 400 390" role="img" aria-labelledby="cyclus-titel cyclus-desc" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="cyclus-titel">De cyclus van online aangejaagd geweld</title>'
+        f'<desc id="cyclus-desc">{esc_html(desc)}</desc>'
+        f'<defs><marker id="pijlpunt" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
+        f'<path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
+        + "".join(arrows)
+        + f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="cyclus__kern">Kern</text>'
+        f'<text x="{cx}" y="{cy + 14}" text-anchor="middle" class="cyclus__kerntekst">{esc_html(kern.title)}</text>'
+        + "".join(nodes)
+        + f'</svg><figcaption>{esc_html(desc)}</figcaption></figure>'
+    )

@@ -1,0 +1,55 @@
+"""Text from data to safe Markdown: escaped, with citations linked to the sources page.
+
+Data text becomes inline Markdown (so MkDocs validates and relativises the links we emit), so it
+is escaped twice over: HTML special characters, and the Markdown characters that could make
+links, emphasis or code out of data. Nothing in a data string can become markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .citations import Registry, Ref, split_text
+
+SOURCES_PAGE = "/bronnen.md"
+# Inline Markdown syntax characters that Python-Markdown honours a backslash escape for.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~^=:])")
+
+
+def esc(text: str) -> str:
+    """Plain text to inline Markdown that renders as exactly that text."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+
+
+def esc_html(text: str) -> str:
+    """Plain text to HTML (for raw HTML blocks, where Markdown is not parsed)."""
+    return html.escape(text, quote=True)
+
+
+def ref_url(ref: Ref) -> str:
+    return f"{SOURCES_PAGE}#{ref.anchor}"
+
+
+def md_text(text: str, registry: Registry) -> str:
+    """A data text to inline Markdown: escaped words, each citation a link to its source entry."""
+    out = []
+    for seg in split_text(text, registry):
+        if isinstance(seg, tuple):
+            words, ref = seg
+            out.append(f"[{esc(words)}]({ref_url(ref)})")
+        else:
+            out.append(esc(seg))
+    return "".join(out)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def slug(text: str) -> str:
+    """A heading-like anchor for a title: lower case ASCII words joined by hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
