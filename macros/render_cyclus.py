@@ -44,8 +44,8 @@ def render_step(step: StepView, content: Content) -> str:
         f'<li class="stap" id="{step.anchor}" markdown="block">',
         f'<div class="stap__kop"><input type="checkbox" class="stap__vink" id="{box_id}" '
         f'data-stap="{step.id}" aria-describedby="{text_id}">'
-        f'<label for="{box_id}"><span class="md-visually-hidden">Stap </span>{step.id}'
-        f'<span class="md-visually-hidden"> afgevinkt</span></label>'
+        f'<label for="{box_id}"><span class="visueel-verborgen">Stap </span>{step.id}'
+        f'<span class="visueel-verborgen"> afgevinkt</span></label>'
         f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a></div>',
         f'<div class="stap__tekst" id="{text_id}" markdown="block">',
     ]

@@ -13,13 +13,15 @@ import re
 from .citations import Registry, Ref, split_text
 
 SOURCES_PAGE = "/bronnen.md"
-# Inline Markdown syntax characters that Python-Markdown honours a backslash escape for.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~^=:])")
+# The characters Python-Markdown honours a backslash escape for (Markdown.ESCAPED_CHARS). Only
+# these may be escaped: a backslash before any other character would show. Extensions that add
+# syntax on other characters (tilde, caret, mark, emoji) are deliberately not enabled.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 
 
 def esc(text: str) -> str:
     """Plain text to inline Markdown that renders as exactly that text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def esc_html(text: str) -> str:

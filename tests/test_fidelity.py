@@ -1,0 +1,45 @@
+"""Every sentence of each transcribed source is on the built site (DESIGN.md: Fidelity)."""
+
+import pytest
+
+from conftest import SOURCES, page_text, site_pages
+from fidelity import measure, sentences
+
+# source file -> the folders of the built site that transcribe it
+TRANSCRIBED = {
+    "interventies-cyclus-online-aangejaagd-geweld.txt": ("cyclus/", "vredestijd/", "crisis/", "nazorg/"),
+}
+
+
+@pytest.mark.parametrize("source", sorted(TRANSCRIBED))
+def test_source_sentences_are_on_the_site(site, source):
+    raw = (SOURCES / source).read_text(encoding="utf-8")
+    text = " ".join(
+        page_text(html) for path, html in site_pages(site).items() if path.startswith(TRANSCRIBED[source])
+    )
+    result = measure(raw, text)
+    print(
+        f"\n{source}: {result['share']:.1%} of {result['total']} sentences "
+        f"({len(result['found'])} verbatim, {len(result['restructured'])} as tables)"
+    )
+    assert result["share"] >= 0.99, "missing sentences:\n" + "\n".join(result["missing"])
+
+
+def test_measure_detects_a_missing_sentence():
+    raw = "Eerste zin staat hier wel.\nTweede zin ontbreekt op de site.\n"
+    result = measure(raw, "Eerste zin staat hier wel.")
+    assert result["missing"] == ["Tweede zin ontbreekt op de site."]
+    assert result["share"] == 0.5
+
+
+def test_measure_repairs_pdf_line_breaks_and_hyphenation():
+    raw = "Een zin die over\nregels is gebroken met sociaal-\npsychische kenmerken.\n"
+    assert sentences(raw) == ["Een zin die over regels is gebroken met sociaal-psychische kenmerken."]
+    assert measure(raw, "een zin die over regels is gebroken met sociaal-psychische kenmerken.")["share"] == 1.0
+
+
+def test_measure_counts_a_sentence_turned_into_a_table_only_if_every_item_is_there():
+    raw = "Sterke indicatoren zijn: 1. een bokshouding en 2. persoonlijke ruimte binnendringen.\n"
+    table = "Sterke indicatoren zijn: | 1 | een bokshouding | 2 | persoonlijke ruimte binnendringen"
+    assert len(measure(raw, table)["restructured"]) == 1
+    assert measure(raw, "Sterke indicatoren zijn: | 1 | een bokshouding")["missing"]
