@@ -171,8 +171,8 @@ def render_kern_table(content: Content) -> str:
     )
     kern = content.kern
     return (
-        f'<table class="datatabel kern" markdown="block"><caption>Kern: {esc_html(kern.title)} — '
-        f"{esc_html(kern.text)}</caption><thead>{head}</thead><tbody markdown=\"block\">{rows}</tbody></table>"
+        f'<table class="datatabel kern" markdown="block"><caption>Kern: {esc_html(kern.title)}'
+        f"<br>{esc_html(kern.text)}</caption><thead>{head}</thead><tbody markdown=\"block\">{rows}</tbody></table>"
     )
 
 

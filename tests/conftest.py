@@ -52,6 +52,8 @@ def page_text(html: str) -> str:
     match = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
     body = match.group(1) if match else html
     body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", body, flags=re.S)
+    # Inline elements join their neighbours without a space ("(<a>H2</a>)" reads "(H2)").
+    body = re.sub(r"</?(a|span|em|strong|abbr|code|b|i|mark|sup|sub)\b[^>]*>", "", body)
     body = re.sub(r"<[^>]+>", " ", body)
     return re.sub(r"\s+", " ", unescape(body)).strip()
 

@@ -12,7 +12,10 @@ import re
 import unicodedata
 
 SENTENCE_END = re.compile(r"(?<=[.?!:])\s+(?=[A-ZÀ-Ý“\"‘'(])")
-LIST_SPLIT = re.compile(r"\s\d+[.)]\s|^\d+[.)]\s|,\s|\sen\s|:\s|;\s|\s[a-f]\.\s|\(|\)")
+LIST_NUMBER = re.compile(r"^\d+\.\s+")
+# An enumeration: a number with "." or ")" (or bare) before an item, as the PDF flattened them.
+ENUMERATION = re.compile(r"(?:^|\s)\d+[.)]?\s")
+FRAGMENT_SPLIT = re.compile(r"\s*(?:(?:^|\s)\d+[.)]?\s|,\s|\sen\s|:\s|;\s|\szoals\s|\sof\s|[()])\s*")
 
 
 def normalise(text: str) -> str:
@@ -20,22 +23,37 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\(\s+", "(", text)
     text = re.sub(r"\s+\)", ")", text)
+    # "deur-in-het- gezicht": a PDF break after a hyphen; "online- en offline" is real Dutch.
+    text = re.sub(r"(\w)- (?!en\b|of\b)(\w)", r"\1-\2", text)
     return text.strip()
 
 
 def source_text(raw: str) -> str:
-    """Join the PDF's broken lines: a line ending in a hyphen joins without a space."""
-    lines = [line.strip() for line in raw.splitlines()]
-    out = ""
-    for line in lines:
-        if not line:
-            out += "\n"
-        elif out.endswith("-") and not out.endswith(" -"):
-            out += line
+    """Join the PDF's broken lines into blocks: one per paragraph, list item or heading.
+
+    A line ending in a hyphen joins the next without a space; a line starting with a list
+    number starts a new block (its number dropped); a one-word line (a phase heading) stands
+    alone.
+    """
+    blocks: list[str] = []
+    current = ""
+    for line in (raw_line.strip() for raw_line in raw.splitlines()):
+        starts_item = bool(LIST_NUMBER.match(line))
+        if not line or starts_item or len(line.split()) == 1:
+            if current:
+                blocks.append(current)
+            current = ""
+            if len(line.split()) == 1:
+                blocks.append(line)
+                continue
+        line = LIST_NUMBER.sub("", line)
+        if current.endswith("-") and not current.endswith(" -"):
+            current += line
         else:
-            out += (" " if out and not out.endswith("\n") else "") + line
-    # "1. Step" at the start of a block is a list number, not part of a sentence.
-    return re.sub(r"(^|\n)\s*\d+\.\s+", r"\1", out)
+            current += (" " if current else "") + line
+    if current:
+        blocks.append(current)
+    return "\n".join(blocks)
 
 
 def sentences(raw: str, min_words: int = 3) -> list[str]:
@@ -56,9 +74,9 @@ def measure(raw_source: str, site_text: str) -> dict:
         if norm in site:
             found.append(sentence)
             continue
-        fragments = [f.strip(" .,") for f in LIST_SPLIT.split(norm)]
+        fragments = [re.sub(r"^\d+[.)]?\s+", "", f).strip(" .,!?\"“”") for f in FRAGMENT_SPLIT.split(norm)]
         fragments = [f for f in fragments if len(f) > 2]
-        if fragments and all(f in site for f in fragments):
+        if ENUMERATION.search(norm) and fragments and all(f in site for f in fragments):
             restructured.append(sentence)
         else:
             missing.append(sentence)
