@@ -43,7 +43,7 @@ def define_env(env) -> None:
 
     @env.macro
     def kern_tabel() -> str:
-        return render_cyclus.render_kern_table(content)
+        return render_cyclus.render_kern_table(content, href)
 
     @env.macro
     def cyclus_diagram() -> str:
@@ -51,4 +51,4 @@ def define_env(env) -> None:
 
     @env.macro
     def bronnen() -> str:
-        return render_bronnen.render_sources(content)
+        return render_bronnen.render_sources(content, href)

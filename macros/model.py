@@ -108,7 +108,7 @@ class Publication(Strict):
     id: Text
     cite: Text
     description: Text | None = None
-    url: Text | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
 
 
 class SourcesFile(Strict):

@@ -2,43 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .citations import Ref
-from .model import Content
+from .model import Content, step_anchor
 from .render_cyclus import source_label
-from .render_text import esc, esc_html
+from .render_text import esc_html
 
 
-def _citers(ref: Ref, content: Content) -> str:
+def _citers(ref: Ref, content: Content, href: Callable[[str], str]) -> str:
     links = []
     for handvat_id, step_id in content.citations.get(ref, []):
-        handvat = content.handvatten[handvat_id]
-        target = f"/{handvat.page}" + (f"#{step_id.lower().replace('.', '-')}" if step_id else "")
-        links.append(f"[{step_id or handvat_id}]({target})")
-    return ", ".join(links) if links else "*(niet geciteerd)*"
+        url = href(content.handvatten[handvat_id].page) + (f"#{step_anchor(step_id)}" if step_id else "")
+        links.append(f'<a href="{esc_html(url)}">{esc_html(step_id or handvat_id)}</a>')
+    return ", ".join(links) if links else "<em>(niet geciteerd)</em>"
 
 
-def render_sources(content: Content) -> str:
-    """Per study a table of its chapters and tables; then the publications."""
+def render_sources(content: Content, href: Callable[[str], str]) -> str:
+    """Per study a table of its chapters and tables with the steps citing each; then publications.
+
+    Raw HTML tables (row headers, row anchors), so links come from ``href``.
+    """
     out = []
     for study in content.studies:
         refs = [Ref(study.id, "chapter", c) for c in study.chapters]
         refs += [Ref(study.id, "table", str(t)) for t in study.tables]
-        out.append(f"## {esc(study.name)} {{#{study.id}}}\n")
-        out.append('<table class="datatabel bronnen" markdown="block">')
-        out.append(f"<caption>{esc_html(study.name)}: hoofdstukken en tabellen met de stappen die ze citeren</caption>")
-        out.append('<thead><tr><th scope="col">Onderdeel</th><th scope="col">Geciteerd bij</th></tr></thead><tbody markdown="block">')
-        for ref in refs:
-            out.append(
-                f'<tr id="{ref.anchor}"><th scope="row">{esc_html(source_label(ref, content))}</th>'
-                f'<td markdown="span">{_citers(ref, content)}</td></tr>'
-            )
-        out.append("</tbody></table>\n")
-    out.append("## Genoemde publicaties {#publicaties}\n")
+        rows = "".join(
+            f'<tr id="{ref.anchor}"><th scope="row">{esc_html(source_label(ref, content))}</th>'
+            f"<td>{_citers(ref, content, href)}</td></tr>"
+            for ref in refs
+        )
+        out.append(f'<h2 id="{study.id}">{esc_html(study.name)}</h2>\n')
+        out.append(
+            f'<table class="datatabel bronnen"><caption>{esc_html(study.name)}: hoofdstukken en tabellen, '
+            f'met de stappen die ernaar verwijzen</caption><thead><tr><th scope="col">Onderdeel</th>'
+            f'<th scope="col">Geciteerd bij</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        )
+    out.append('<h2 id="publicaties">Genoemde publicaties</h2>\n')
+    items = []
     for pub in content.publications:
         ref = Ref(pub.id, "publication")
-        name = esc(pub.description) + " — " if pub.description else ""
-        cite = f"<{pub.url}>" if pub.url else esc(pub.cite)
-        out.append(f'<div class="publicatie" id="{ref.anchor}" markdown="block">\n')
-        out.append(f"{name}{cite}  \nGeciteerd bij: {_citers(ref, content)}\n")
-        out.append("</div>\n")
+        name = f"{esc_html(pub.description)} — " if pub.description else ""
+        cite = (
+            f'<a href="{esc_html(pub.url)}" rel="noopener">{esc_html(pub.cite)}</a>' if pub.url else esc_html(pub.cite)
+        )
+        items.append(f'<li id="{ref.anchor}">{name}{cite}<br>Geciteerd bij: {_citers(ref, content, href)}</li>')
+    out.append(f'<ul class="publicaties">{"".join(items)}</ul>\n')
     return "\n".join(out)

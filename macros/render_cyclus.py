@@ -161,18 +161,21 @@ def render_phase(phase_id: str, content: Content) -> str:
     return "\n".join(out)
 
 
-def render_kern_table(content: Content) -> str:
-    """The handbook's 'Kern' overview as a table: per phase its theme and aims."""
+def render_kern_table(content: Content, href: Callable[[str], str]) -> str:
+    """The handbook's 'Kern' overview as a table: per phase its theme and aims.
+
+    Raw HTML (Markdown does not do row headers), so links come from ``href`` like the diagram's.
+    """
     head = '<tr><th scope="col">Fase</th><th scope="col">Thema</th><th scope="col">Doelen</th></tr>'
     rows = "".join(
-        f'<tr><th scope="row" markdown="span">[{esc(p.name)}](/{p.id}/index.md)</th>'
+        f'<tr><th scope="row"><a href="{esc_html(href(f"{p.id}/index.md"))}">{esc_html(p.name)}</a></th>'
         f"<td>{esc_html(p.theme)}</td><td>{'<br>'.join(esc_html(a) for a in p.aims)}</td></tr>"
         for p in content.phases
     )
     kern = content.kern
     return (
-        f'<table class="datatabel kern" markdown="block"><caption>Kern: {esc_html(kern.title)}'
-        f"<br>{esc_html(kern.text)}</caption><thead>{head}</thead><tbody markdown=\"block\">{rows}</tbody></table>"
+        f'<table class="datatabel kern"><caption>Kern: {esc_html(kern.title)}'
+        f"<br>{esc_html(kern.text)}</caption><thead>{head}</thead><tbody>{rows}</tbody></table>"
     )
 
 

@@ -41,8 +41,11 @@ def site(tmp_path_factory) -> Path:
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project to break on purpose."""
     dst = tmp_path / "project"
+    dst.mkdir()
     for name in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
         src = ROOT / name
+        if not src.exists():
+            continue
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dst / name)
     return dst
 

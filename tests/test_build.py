@@ -1,0 +1,126 @@
+"""The built site: every recommendation, step anchor, table and back-link is where it should be."""
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, mkdocs_build, page_text
+from macros.model import load
+
+CONTENT = load(ROOT / "data")
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def built_page(handvat):
+    return handvat.page.replace(".md", "/index.html")
+
+
+def test_one_page_per_recommendation_titled_by_id(site):
+    assert len(CONTENT.handvatten) == 21
+    for handvat in CONTENT.handvatten.values():
+        html = read(site, built_page(handvat))
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+        assert h1.startswith(f"{handvat.id} "), handvat.id
+
+
+def test_every_step_has_its_anchor_number_and_box(site):
+    for handvat in CONTENT.handvatten.values():
+        html = read(site, built_page(handvat))
+        for step in handvat.steps:
+            assert f'id="{step.anchor}"' in html, step.id
+            assert f'data-stap="{step.id}"' in html, step.id
+        assert html.count('class="stap__vink"') == len(handvat.steps)
+
+
+def test_audience_groups_are_headings(site):
+    html = read(site, "crisis/c5/index.html")
+    for title in ("Specifiek voor politie en handhavingsorganisaties", "Voor jongerenwerkorganisaties", "Alle netwerkpartners"):
+        assert re.search(rf"<h3 [^>]*>{title}<", html), title
+
+
+def test_sources_page_lists_every_citing_step(site):
+    html = read(site, "bronnen/index.html")
+    assert CONTENT.citations, "no citations indexed"
+    for ref, users in CONTENT.citations.items():
+        row = re.search(rf'id="{ref.anchor}"(.*?)</(tr|div)>', html, re.S)
+        assert row, ref
+        for handvat_id, step_id in users:
+            page = CONTENT.handvatten[handvat_id].page.replace(".md", "/")
+            target = page + (f"#{step_id.lower().replace('.', '-')}" if step_id else "")
+            assert f'href="../{target}"' in row.group(1), (ref, step_id)
+
+
+def test_citation_links_resolve_to_rows_of_the_sources_page(site):
+    sources = read(site, "bronnen/index.html")
+    html = read(site, "vredestijd/v2/index.html")
+    anchors = set(re.findall(r'href="\.\./\.\./bronnen/#([^"]+)"', html))
+    assert "praktijkonderzoek-h2-6" in anchors
+    for anchor in anchors:
+        assert f'id="{anchor}"' in sources, anchor
+
+
+def test_cycle_landing_page(site):
+    html = read(site, "cyclus/index.html")
+    svg = re.search(r'<figure class="cyclus">.*?</figure>', html, re.S).group()
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    for phase in ("vredestijd", "crisis", "nazorg"):
+        assert f'href="../{phase}/"' in svg
+    kern = re.search(r'<table class="datatabel kern".*?</table>', html, re.S).group()
+    assert kern.count('<th scope="col">') == 3 and kern.count('<th scope="row">') == 3
+    for handvat in CONTENT.handvatten.values():
+        assert f'href="../{handvat.page.replace(".md", "/")}"' in html, handvat.id
+
+
+@pytest.mark.parametrize("page, rows", [("crisis/c4/index.html", 23 + 5), ("nazorg/n2/index.html", 14), ("vredestijd/v12/index.html", 9)])
+def test_tables_in_disguise_are_real_tables(site, page, rows):
+    html = read(site, page)
+    tables = re.findall(r'<table class="datatabel">(.*?)</table>', html, re.S)
+    assert tables and all("<caption>" in t and '<th scope="col">' in t for t in tables)
+    assert sum(t.count("<tr>") - 1 for t in tables) == rows
+
+
+def test_search_is_configured_for_dutch(site):
+    config = json.loads(read(site, "search/search_index.json"))["config"]
+    assert config["lang"] == ["nl"]
+    assert config["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    separator = re.compile(config["separator"])
+    assert re.split(separator, "(DPIA) “drillrap” werk/privébalans") == ["", "DPIA", "", "drillrap", "", "werk", "privébalans"] or \
+        [t for t in re.split(separator, "(DPIA) “drillrap” werk/privébalans") if t] == ["DPIA", "drillrap", "werk", "privébalans"]
+
+
+def test_no_page_loads_anything_from_outside(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img|iframe)\b[^>]*(?:src|href)="(https?://[^"]+)"', html)
+        assert not external, (path, external)
+
+
+# --- the build stops on bad input, naming the problem
+
+
+def test_bad_data_stops_the_build_naming_file_and_field(project_copy, tmp_path):
+    path = project_copy / "data/cyclus/C1.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("question:", "vraag:", 1), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "data/cyclus/C1.yml: question: Field required" in result.stderr
+    assert "data/cyclus/C1.yml: vraag: Extra inputs are not permitted" in result.stderr
+
+
+def test_unknown_recommendation_id_stops_the_build(project_copy, tmp_path):
+    (project_copy / "docs/crisis/c1.md").write_text('{{ handvat("C9") }}\n', encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "unknown recommendation id 'C9'" in result.stdout + result.stderr
+
+
+def test_broken_anchor_stops_the_build(project_copy, tmp_path):
+    page = project_copy / "docs/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](vredestijd/v2.md#v2-99)\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "does not contain an anchor '#v2-99'" in result.stdout + result.stderr

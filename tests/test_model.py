@@ -1,0 +1,140 @@
+"""The content model: the real data loads, and every kind of bad input stops with a clear line."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.citations import Ref
+from macros.model import ContentError, load
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load(ROOT / "data")
+
+
+def test_all_21_recommendations_load_in_source_order(content):
+    ids = list(content.handvatten)
+    assert ids == [f"V{n}" for n in range(1, 13)] + [f"C{n}" for n in range(1, 6)] + [f"N{n}" for n in range(1, 5)]
+
+
+def test_steps_are_numbered_through_groups(content):
+    c5 = content.handvat("C5")
+    assert [s.id for s in c5.steps] == [f"C5.{n}" for n in range(1, 9)]
+    assert [s.group.audience for s in c5.steps] == ["politie-handhaving"] * 3 + ["jongerenwerk"] * 4 + ["alle-netwerkpartners"]
+    assert c5.steps[3].anchor == "c5-4"
+
+
+def test_citations_are_indexed_per_step(content):
+    users = content.citations[Ref("praktijkonderzoek", "chapter", "H2.6")]
+    assert ("V2", "V2.2") in users and ("V2", "V2.6") in users
+    assert ("V12", "V12.7") in content.citations[Ref("literatuurreview", "chapter", "H4")]
+    # "zie Literatuurreview H4, en ook (daarin) Tabel 5" cites Tabel 5 of the review
+    assert ("C3", "C3.6") in content.citations[Ref("literatuurreview", "table", "5")]
+
+
+# --- bad input: each case breaks a copy of the real data and names what the message must say
+
+
+@pytest.fixture
+def data(tmp_path):
+    dst = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dst)
+    return dst
+
+
+def edit(path: Path, change) -> None:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+
+
+def problems_of(data_dir) -> str:
+    with pytest.raises(ContentError) as info:
+        load(data_dir)
+    return str(info.value)
+
+
+def test_malformed_yaml_names_file_and_line(data):
+    (data / "cyclus/V3.yml").write_text("id: V3\ntitle: [unclosed\n", encoding="utf-8")
+    msg = problems_of(data)
+    assert "data/cyclus/V3.yml: line" in msg and "malformed YAML" in msg
+
+
+def test_missing_required_field(data):
+    edit(data / "cyclus/V4.yml", lambda d: d.pop("question"))
+    assert "data/cyclus/V4.yml: question: Field required" in problems_of(data)
+
+
+def test_wrong_type(data):
+    edit(data / "cyclus/C2.yml", lambda d: d["steps"][0].update(text=42))
+    assert "data/cyclus/C2.yml: steps.0.text: Input should be a valid string" in problems_of(data)
+
+
+def test_unknown_field(data):
+    edit(data / "cyclus/N1.yml", lambda d: d["steps"][1].update(tekst="typo"))
+    assert "data/cyclus/N1.yml: steps.1.tekst: Extra inputs are not permitted" in problems_of(data)
+
+
+def test_duplicate_id(data):
+    shutil.copy(data / "cyclus/V5.yml", data / "cyclus/V5-kopie.yml")
+    msg = problems_of(data)
+    assert "id: duplicate id 'V5', also in data/cyclus/V5" in msg
+    assert "V5-kopie.yml" in msg
+
+
+def test_id_must_match_file_name(data):
+    edit(data / "cyclus/V6.yml", lambda d: d.update(id="V66"))
+    assert "data/cyclus/V6.yml: id: 'V66' does not match the file name 'V6'" in problems_of(data)
+
+
+def test_gap_in_numbering(data):
+    (data / "cyclus/N4.yml").rename(data / "cyclus/N5.yml")
+    edit(data / "cyclus/N5.yml", lambda d: d.update(id="N5"))
+    assert "Nazorg: ids are not numbered 1..4 without gaps: [1, 2, 3, 5]" in problems_of(data)
+
+
+def test_reference_to_unknown_step(data):
+    edit(data / "cyclus/V9.yml", lambda d: d["notes"][0].update(step=12))
+    assert "data/cyclus/V9.yml: notes: step 12 does not exist in V9" in problems_of(data)
+
+
+def test_reference_to_unknown_chapter(data):
+    edit(data / "cyclus/V1.yml", lambda d: d["steps"][0].update(text="Iets ([[Literatuurreview H9]])."))
+    assert "data/cyclus/V1.yml: V1.1: unknown chapter 'H9' of Literatuurreview" in problems_of(data)
+
+
+def test_reference_to_unknown_source(data):
+    edit(data / "cyclus/V1.yml", lambda d: d["steps"][1].update(text="Iets ([[Veldwerk H2]])."))
+    assert "data/cyclus/V1.yml: V1.2: unknown source or text 'Veldwerk'" in problems_of(data)
+
+
+def test_unknown_audience(data):
+    edit(data / "cyclus/C5.yml", lambda d: d["groups"][0].update(audience="brandweer"))
+    assert "data/cyclus/C5.yml: groups.0.audience: unknown audience 'brandweer'" in problems_of(data)
+
+
+@pytest.mark.parametrize("markup", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<b>vet</b>"])
+def test_markup_in_text_is_refused(data, markup):
+    edit(data / "cyclus/V2.yml", lambda d: d["steps"][2].update(text=f"Tekst {markup} hier."))
+    assert "data/cyclus/V2.yml: steps.2.text: contains markup" in problems_of(data)
+
+
+def test_table_row_must_fit_columns(data):
+    edit(data / "cyclus/V12.yml", lambda d: d["steps"][6]["table"]["rows"][0].append("extra"))
+    assert "data/cyclus/V12.yml: steps.6.table: Value error, row 0 has 3 cells for 2 columns" in problems_of(data)
+
+
+def test_steps_and_groups_together_are_refused(data):
+    edit(data / "cyclus/C5.yml", lambda d: d.update(steps=d["groups"][0]["steps"]))
+    assert "data/cyclus/C5.yml: (file): Value error, give either 'steps' or 'groups'" in problems_of(data)
+
+
+def test_all_problems_are_reported_at_once(data):
+    edit(data / "cyclus/V4.yml", lambda d: d.pop("title"))
+    edit(data / "cyclus/N2.yml", lambda d: d.pop("question"))
+    msg = problems_of(data)
+    assert "V4.yml: title" in msg and "N2.yml: question" in msg

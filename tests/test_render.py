@@ -1,0 +1,65 @@
+"""Renderers, called directly: anchors, header cells, and data that tries to become markup."""
+
+import markdown
+import pytest
+
+from conftest import ROOT
+from macros.model import Step, StepView, SubItem, Table, load
+from macros.render_cyclus import render_step, render_table
+from macros.render_text import esc, md_text
+
+EVIL = '<script>alert("x")</script> *nadruk* _ook_ `code` [klik](javascript:alert(1)) ![b](x.png) &amp; # kop'
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load(ROOT / "data")
+
+
+def to_html(md_source: str) -> str:
+    """The same Markdown extensions the site uses for this output."""
+    return markdown.markdown(md_source, extensions=["md_in_html", "attr_list", "tables", "abbr"])
+
+
+def test_escaped_text_renders_as_exactly_that_text():
+    html = to_html(f'<p markdown="span">{esc(EVIL)}</p>')
+    assert "<script" not in html and "<em>" not in html and "<code>" not in html
+    assert "<a " not in html and "<img" not in html
+    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt; *nadruk* _ook_ `code` [klik](javascript:alert(1))" in html
+    assert "&amp;amp; # kop" in html
+
+
+def test_a_bypassing_step_cannot_inject_markup(content):
+    """Even data that skipped validation is escaped in every field a step renders."""
+    step = Step.model_construct(
+        text=EVIL,
+        items=[SubItem.model_construct(label="<i>a</i>", text=EVIL)],
+        table=Table.model_construct(caption=EVIL, columns=[EVIL], rows=[[EVIL]]),
+        after=EVIL,
+        role=None,
+    )
+    html = to_html(render_step(StepView("V1.1", 1, step, None), content))
+    assert "<script" not in html and "<i>" not in html and 'href="javascript' not in html
+    assert html.count("&lt;script&gt;") == 6  # text, item, caption, header cell, row cell, after
+
+
+def test_step_has_anchor_number_and_checkbox(content):
+    handvat = content.handvat("V2")
+    html = to_html(render_step(handvat.steps[3], content))
+    assert '<li class="stap" id="v2-4">' in html
+    assert 'type="checkbox"' in html and 'data-stap="V2.4"' in html
+    assert 'href="#v2-4"' in html and "V2.4" in html
+
+
+def test_citation_links_point_at_the_sources_page(content):
+    text = "Tekst ([[Praktijkonderzoek H2.6, H4.2; Literatuurreview H1, H3 / Tabel 2]])."
+    html = to_html(md_text(text, content.registry))
+    assert '<a href="/bronnen.md#praktijkonderzoek-h2-6">Praktijkonderzoek H2.6</a>, <a href="/bronnen.md#praktijkonderzoek-h4-2">H4.2</a>' in html
+    assert '/ <a href="/bronnen.md#literatuurreview-tabel-2">Tabel 2</a>).' in html
+
+
+def test_table_has_caption_and_header_cells():
+    table = Table(caption="Kop", columns=["Nr.", "Aspect"], rows=[["1", "een"], ["2", "twee"]])
+    html = render_table(table)
+    assert "<caption>Kop</caption>" in html
+    assert html.count('<th scope="col">') == 2 and html.count("<tr>") == 3
