@@ -42,7 +42,7 @@ def render_step(step: StepView, content: Content) -> str:
     text_id = f"tekst-{step.anchor}"
     parts = [
         f'<li class="stap" id="{step.anchor}" markdown="block">',
-        f'<div class="stap__kop"><input type="checkbox" class="stap__vink" id="{box_id}" '
+        f'<div class="stap__kop" data-search-exclude><input type="checkbox" class="stap__vink" id="{box_id}" '
         f'data-stap="{step.id}" aria-describedby="{text_id}">'
         f'<label for="{box_id}"><span class="visueel-verborgen">Stap </span>{step.id}'
         f'<span class="visueel-verborgen"> afgevinkt</span></label>'
@@ -70,7 +70,7 @@ def render_checklist(handvat: Handvat, content: Content) -> str:
     """All steps of a recommendation, under their group headings where the source has them."""
     out = [
         f'<div class="checklist" data-checklist="{handvat.id}" markdown="block">',
-        '<p class="checklist__voortgang" aria-live="polite"></p>',
+        '<p class="checklist__voortgang" aria-live="polite" data-search-exclude></p>',
     ]
     group = None
     open_list = False

@@ -1,0 +1,84 @@
+"""The site as a person uses it, in Debian's Chromium: tick, reload, reset; search in Dutch."""
+
+import pytest
+
+
+def test_a_ticked_step_survives_a_reload_and_can_be_reset(page, served_site):
+    page.goto(f"{served_site}/vredestijd/v2/")
+    box = page.locator("#vink-v2-4")
+    progress = page.locator(".checklist__voortgang")
+    assert not box.is_checked()
+    assert progress.inner_text() == "0 van 9 stappen afgevinkt"
+    page.locator('label[for="vink-v2-4"]').click()
+    assert box.is_checked()
+    page.reload()
+    assert page.locator("#vink-v2-4").is_checked()
+    assert page.locator("#v2-4.stap--klaar").count() == 1
+    assert page.locator(".checklist__voortgang").inner_text() == "1 van 9 stappen afgevinkt"
+    # ticks are per recommendation: V3 is untouched
+    page.goto(f"{served_site}/vredestijd/v3/")
+    assert page.locator("input.stap__vink:checked").count() == 0
+    page.goto(f"{served_site}/vredestijd/v2/")
+    reset = page.locator(".checklist__wis")
+    assert reset.is_visible()
+    reset.click()
+    assert not page.locator("#vink-v2-4").is_checked()
+    page.reload()
+    assert not page.locator("#vink-v2-4").is_checked()
+    assert not page.locator(".checklist__wis").is_visible()
+
+
+def test_steps_can_be_ticked_with_the_keyboard(page, served_site):
+    page.goto(f"{served_site}/crisis/c1/")
+    page.locator("#vink-c1-1").focus()
+    page.keyboard.press("Space")
+    assert page.locator("#vink-c1-1").is_checked()
+    for _ in range(15):  # past the step's own link and its citations, to the next box
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "vink-c1-2":
+            break
+    page.keyboard.press("Space")
+    page.reload()
+    assert page.locator("#vink-c1-1").is_checked() and page.locator("#vink-c1-2").is_checked()
+
+
+def test_a_step_link_opens_at_that_step(page, served_site):
+    page.goto(f"{served_site}/nazorg/n2/#n2-3")
+    assert page.evaluate("document.querySelector(':target').id") == "n2-3"
+    assert page.locator("#n2-3").is_visible()
+
+
+def search(page, served_site, query):
+    page.goto(f"{served_site}/")
+    page.locator("input.md-search__input").click()
+    # Type only once the index is loaded: the prompt changes from "initialising" to "type to search".
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('Typ om')", timeout=15000
+    )
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=10000)
+    # Results may be re-rendered once the worker has the full query: read until stable.
+    previous = None
+    for _ in range(20):
+        hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+        if hrefs == previous:
+            return hrefs
+        previous = hrefs
+        page.wait_for_timeout(150)
+    return previous
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Snapchat", "vredestijd/v3/"),  # the recommendation about professional online presence
+        ("DPIA", "vredestijd/v2/"),  # written "(DPIA)" in the text
+        ("drillraps", "vredestijd/v9/"),  # stemmed: "drillrap" in the title
+        ("misinformatie ontkrachten", "nazorg/n4/"),
+        ("bokshouding", "crisis/c4/"),  # a cell of the indicators table
+    ],
+)
+def test_search_finds_the_right_recommendation_among_the_first_results(page, served_site, query, expected):
+    hrefs = search(page, served_site, query)
+    top = [h.split("#")[0].split("?")[0] for h in hrefs[:3]]
+    assert any(h.endswith(expected) for h in top), (query, hrefs[:5])
