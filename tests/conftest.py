@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "bronnen"
+# The source documents live beside the checkout (../shared/bronnen), as on every machine and in CI.
+SOURCES = Path(os.environ.get("KENNISBANK_BRONNEN", ROOT.parent / "shared" / "bronnen"))
 CHROMIUM = "/usr/bin/chromium"
 
 

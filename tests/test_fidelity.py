@@ -13,6 +13,7 @@ TRANSCRIBED = {
 
 @pytest.mark.parametrize("source", sorted(TRANSCRIBED))
 def test_source_sentences_are_on_the_site(site, source):
+    assert (SOURCES / source).exists(), f"{SOURCES / source} is missing: shared/ must stand beside the checkout"
     raw = (SOURCES / source).read_text(encoding="utf-8")
     text = " ".join(
         page_text(html) for path, html in site_pages(site).items() if path.startswith(TRANSCRIBED[source])
