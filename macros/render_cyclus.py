@@ -102,6 +102,20 @@ def render_notes(notes, handvat: Handvat) -> str:
     return "\n".join(out)
 
 
+def render_roles(handvat: Handvat) -> str:
+    """Where steps are about kinds of group members (C3): which step handles which role."""
+    rows = [(s.data.role, s) for s in handvat.steps if s.data.role]
+    if not rows:
+        return ""
+    lines = [
+        f"## Overzicht: groepsrollen en stappen {{#{handvat.id.lower()}-rollen}}\n",
+        "| Wie is gewelddadig? | Stap met de interventiemogelijkheden |",
+        "|---|---|",
+    ]
+    lines += [f"| {esc(role).replace('|', '&#124;')} | [{step.id}](#{step.anchor}) |" for role, step in rows]
+    return "\n".join(lines) + "\n"
+
+
 def render_handvat(handvat: Handvat, content: Content) -> str:
     """The whole page body of one recommendation."""
     data = handvat.data
@@ -119,6 +133,7 @@ def render_handvat(handvat: Handvat, content: Content) -> str:
     out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
     out.append(render_checklist(handvat, content))
     out.append("")
+    out.append(render_roles(handvat))
     out.append(render_notes([n for n in data.notes if n.step is not None], handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
     if cited:

@@ -167,3 +167,12 @@ def test_dutch_search_override_wraps_materials_own_file_unchanged(site):
     ours = (ROOT / "overrides/assets/javascripts/lunr/min/lunr.nl.min.js").read_text(encoding="utf-8")
     assert ours.startswith(theme.read_text(encoding="utf-8")), "Material's lunr.nl changed: copy it again"
     assert "keepOriginal" in read(site, "assets/javascripts/lunr/min/lunr.nl.min.js")
+
+
+def test_group_member_roles_table_is_derived_from_the_steps(site):
+    html = read(site, "crisis/c3/index.html")
+    table = re.search(r'id="c3-rollen".*?<table>(.*?)</table>', html, re.S).group(1)
+    roles = [s for s in CONTENT.handvat("C3").steps if s.data.role]
+    assert len(roles) == 6
+    for step in roles:
+        assert f"<td>{step.data.role}</td>\n<td><a href=\"#{step.anchor}\">{step.id}</a></td>" in table
