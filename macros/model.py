@@ -13,55 +13,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, Field, StringConstraints, ValidationError, model_validator
 
 from .citations import CitationError, Ref, Registry, split_text
-
-# Text fields are plain text: markup in data is refused here and escaped again when rendered.
-MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Table(Strict):
-    caption: Text
-    columns: list[Text] = Field(min_length=1)
-    rows: list[list[str]] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _rows_fit_columns(self) -> "Table":
-        for n, row in enumerate(self.rows):
-            if len(row) != len(self.columns):
-                raise ValueError(f"row {n} has {len(row)} cells for {len(self.columns)} columns")
-        return self
-
-
-class SubItem(Strict):
-    label: Text
-    text: Text
-
-
-class Step(Strict):
-    text: Text
-    items: list[SubItem] = []
-    table: Table | None = None
-    after: Text | None = None
-    role: Text | None = None  # the kind of group member a step is about (C3)
-
-
-class Group(Strict):
-    title: Text
-    audience: Text | None = None
-    steps: list[Step] = Field(min_length=1)
-
-
-class Note(Strict):
-    step: int | None = None
-    text: Text
-
+from .model_base import MARKUP, Group, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
+from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 
 class HandvatData(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
@@ -157,6 +113,9 @@ class Content:
     publications: tuple[Publication, ...]
     audiences: dict[str, str]
     registry: Registry
+    trainingen: Trainingen | None = None
+    # numbered steps of the training guides' checklists, by checklist code
+    checklist_steps: dict[str, tuple[StepView, ...]] = field(default_factory=dict)
     # which handvat and step (None: the handvat's intro) cite each reference, in source order
     citations: dict[Ref, list[tuple[str, str | None]]] = field(default_factory=dict)
 
@@ -308,6 +267,7 @@ def load(data_dir: Path | str) -> Content:
         registry=registry,
     )
     _check_texts(content, seen_files, problems)
+    _load_trainingen(root, content, problems)
     if problems:
         raise ContentError(problems)
     return content
@@ -334,3 +294,58 @@ def _check_texts(content: Content, files: dict[str, str], problems: list[str]) -
                     if isinstance(seg, tuple) and (handvat.id, step_id) not in citations[seg[1]]:
                         citations[seg[1]].append((handvat.id, step_id))
     content.citations = dict(citations)
+
+
+def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
+    """The training guides and courses: schemas, group references, unique checklist codes."""
+    folder = root / "trainingen"
+    trainingen = Trainingen(publieksagressie=None)
+    checklist_files: list[tuple[str, Any]] = []
+    guide_path = folder / "publieksagressie.yml"
+    if guide_path.exists():
+        where = _rel(guide_path, root)
+        guide = _validate(PublieksagressieFile, _read_yaml(guide_path, root, problems), where, problems)
+        if guide:
+            trainingen.publieksagressie = guide
+            known = {g.id for g in guide.function_groups}
+            if len(known) != len(guide.function_groups):
+                problems.append(f"{where}: function_groups: duplicate function group id")
+            for path, groups in group_refs(guide):
+                for group in groups:
+                    if group not in known:
+                        problems.append(f"{where}: {path}: unknown function group {group!r}")
+            checklist_files.append((where, guide))
+    for path in sorted(folder.glob("*.yml")):
+        if path.name == "publieksagressie.yml":
+            continue
+        where = _rel(path, root)
+        data = _validate(ChecklistsFile, _read_yaml(path, root, problems), where, problems)
+        if data:
+            checklist_files.append((where, data))
+    for where, data in checklist_files:
+        for n, checklist in enumerate(data.checklists):
+            if checklist.id in trainingen.checklists:
+                problems.append(f"{where}: checklists.{n}.id: duplicate checklist code {checklist.id!r}")
+                continue
+            trainingen.checklists[checklist.id] = checklist
+            content.checklist_steps[checklist.id] = tuple(
+                StepView(f"{checklist.id}.{i}", i, step, None) for i, step in enumerate(checklist.steps, start=1)
+            )
+    for path in sorted((folder / "cursussen").glob("*.yml")):
+        where = _rel(path, root)
+        course = _validate(Course, _read_yaml(path, root, problems), where, problems)
+        if course is None:
+            continue
+        if course.id != path.stem:
+            problems.append(f"{where}: id: {course.id!r} does not match the file name {path.stem!r}")
+        trainingen.courses[course.id] = course
+    for where, data in checklist_files + [(f"data/trainingen/cursussen/{c}.yml", c_) for c, c_ in trainingen.courses.items()]:
+        for path, text in _texts(data):
+            if MARKUP.search(text):
+                problems.append(f"{where}: {path}: contains markup {MARKUP.search(text).group()!r}; text is plain")
+            else:
+                try:
+                    split_text(text, content.registry)
+                except CitationError as exc:
+                    problems.append(f"{where}: {path}: {exc}")
+    content.trainingen = trainingen

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .model import Content, Handvat, StepView
-from .render_text import esc, esc_html, md_text, paragraphs, slug
+from .render_steps import render_checklist
+from .render_text import esc, esc_html, md_text
 
 
 def page_link(handvat: Handvat) -> str:
@@ -23,75 +24,6 @@ def step_link(handvat: Handvat, step: StepView) -> str:
 def heading(handvat: Handvat) -> str:
     """The page title: id first, so that typing 'C3' in search finds it."""
     return f"# {handvat.id} {esc(handvat.data.title)}"
-
-
-def render_table(table) -> str:
-    """A data table as HTML with a caption and column header cells."""
-    head = "".join(f'<th scope="col">{esc_html(c)}</th>' for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{esc_html(c)}</td>" for c in row) + "</tr>" for row in table.rows)
-    return (
-        f'<table class="datatabel"><caption>{esc_html(table.caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def render_step(step: StepView, content: Content) -> str:
-    """One step as a checklist item: number, box, text, sub-items, table, closing text."""
-    data = step.data
-    box_id = f"vink-{step.anchor}"
-    text_id = f"tekst-{step.anchor}"
-    parts = [
-        f'<li class="stap" id="{step.anchor}" markdown="block">',
-        f'<div class="stap__kop" data-search-exclude><input type="checkbox" class="stap__vink" id="{box_id}" '
-        f'data-stap="{step.id}" aria-describedby="{text_id}">'
-        f'<label for="{box_id}"><span class="visueel-verborgen">Stap </span>{step.id}'
-        f'<span class="visueel-verborgen"> afgevinkt</span></label>'
-        f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a></div>',
-        f'<div class="stap__tekst" id="{text_id}" markdown="block">',
-    ]
-    parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.text)]
-    if data.items:
-        parts.append('<ol class="stap__items" type="a" markdown="block">')
-        parts += [
-            f'<li value="{i}" markdown="span"><span class="stap__label">{esc_html(item.label)}.</span> '
-            f"{md_text(item.text, content.registry)}</li>"
-            for i, item in enumerate(data.items, start=1)
-        ]
-        parts.append("</ol>")
-    if data.table:
-        parts.append(render_table(data.table))
-    if data.after:
-        parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.after)]
-    parts += ["</div>", "</li>"]
-    return "\n".join(parts)
-
-
-def render_checklist(handvat: Handvat, content: Content) -> str:
-    """All steps of a recommendation, under their group headings where the source has them."""
-    out = [
-        f'<div class="checklist" data-checklist="{handvat.id}" markdown="block">',
-        '<p class="checklist__voortgang" aria-live="polite" data-search-exclude></p>',
-    ]
-    group = None
-    open_list = False
-    for step in handvat.steps:
-        if step.group is not group:
-            if open_list:
-                out.append("</ol>")
-            group = step.group
-            audience = f' data-doelgroep="{esc_html(group.audience)}"' if group.audience else ""
-            out.append(f'<h3 id="{handvat.id.lower()}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>')
-            open_list = False
-        if not open_list:
-            out.append('<ol class="checklist__stappen" markdown="block">')
-            open_list = True
-        out.append(render_step(step, content))
-    out.append("</ol>")
-    out.append(
-        '<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>'
-    )
-    out.append("</div>")
-    return "\n".join(out)
 
 
 def render_notes(notes, handvat: Handvat) -> str:
@@ -131,7 +63,7 @@ def render_handvat(handvat: Handvat, content: Content) -> str:
     out += [md_text(p, content.registry) + "\n" for p in data.intro]
     out.append(render_notes([n for n in data.notes if n.step is None], handvat))
     out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
-    out.append(render_checklist(handvat, content))
+    out.append(render_checklist(handvat.id, handvat.steps, content))
     out.append("")
     out.append(render_roles(handvat))
     out.append(render_notes([n for n in data.notes if n.step is not None], handvat))

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import ROOT
 from macros.model import Step, StepView, SubItem, Table, load
-from macros.render_cyclus import render_step, render_table
+from macros.render_steps import render_step, render_table
 from macros.render_text import esc, md_text
 
 EVIL = '<script>alert("x")</script> *nadruk* _ook_ `code` [klik](javascript:alert(1)) ![b](x.png) &amp; # kop'

@@ -1,0 +1,55 @@
+"""Building blocks shared by every content schema: strict models, plain text, steps, tables."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# Text fields are plain text: markup in data is refused here and escaped again when rendered.
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Table(Strict):
+    caption: Text
+    columns: list[Text] = Field(min_length=1)
+    rows: list[list[str]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> "Table":
+        for n, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {n} has {len(row)} cells for {len(self.columns)} columns")
+        return self
+
+
+class SubItem(Strict):
+    label: Text
+    text: Text
+
+
+class Step(Strict):
+    text: Text
+    items: list[SubItem] = []
+    table: Table | None = None
+    after: Text | None = None
+    role: Text | None = None  # the kind of group member a step is about (C3)
+
+
+class Group(Strict):
+    title: Text
+    audience: Text | None = None
+    steps: list[Step] = Field(min_length=1)
+
+
+class Note(Strict):
+    step: int | None = None
+    text: Text
+
+

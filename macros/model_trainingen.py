@@ -1,0 +1,250 @@
+"""Training guides and course descriptions: schemas and the cross-reference checks.
+
+Loaded by model.load() with the rest, so one bad file anywhere stops the build before any page
+renders, with one line per problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .model_base import Step, Strict, Text
+
+GroupId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
+
+
+class Checklist(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z]+(-[A-Z]+)*$")]
+    title: Text
+    steps: list[Step] = Field(min_length=1)
+
+
+class FunctionGroup(Strict):
+    id: GroupId
+    name: Text
+    description: Text
+    example_functions: list[Text] = Field(min_length=1)
+    competences: list[Text] = Field(min_length=1)
+    education: Text
+
+
+class Element(Strict):
+    """A training element; without audience it concerns all function groups and managers."""
+
+    name: Text
+    audience: Text | None = None
+    groups: list[GroupId] | None = None
+
+    @model_validator(mode="after")
+    def _groups_with_audience(self):
+        if (self.audience is None) != (self.groups is None):
+            raise ValueError("give 'groups' exactly when 'audience' names a specific target group")
+        return self
+
+
+class Cluster(Strict):
+    cluster: Text
+    elements: list[Element] = Field(min_length=1)
+
+
+class ProfessionalSkill(Element):
+    in_basic_education: bool = False
+
+
+class EducationSkill(Strict):
+    education: Text
+    skills: Text
+
+
+class ManagerCluster(Strict):
+    cluster: Text
+    elements: list[Text] = Field(min_length=1)
+
+
+class SkillsForGroups(Strict):
+    label: Text
+    groups: list[GroupId] = Field(min_length=1)
+    skills: list[Text] = Field(min_length=1)
+
+
+class ProgrammeBlock(Strict):
+    audience: Text
+    audience_label: Text = "Doelgroep"
+    aim: Text | None = None
+    content: Text | None = None
+    duration: Text | None = None
+    text: Text | None = None
+    skills_by_group: list[SkillsForGroups] = []
+    after: Text | None = None
+
+
+class GuideNote(Strict):
+    where: Text
+    text: Text
+
+
+class PublieksagressieFile(Strict):
+    function_groups: list[FunctionGroup] = Field(min_length=1)
+    training_elements: list[Cluster] = Field(min_length=1)
+    professional_skills: list[ProfessionalSkill] = Field(min_length=1)
+    education_skills: list[EducationSkill] = Field(min_length=1)
+    manager_elements: list[ManagerCluster] = Field(min_length=1)
+    sample_programme: list[ProgrammeBlock] = Field(min_length=1)
+    checklists: list[Checklist] = []
+    notes: list[GuideNote] = []
+
+
+class ChecklistsFile(Strict):
+    checklists: list[Checklist] = Field(min_length=1)
+
+
+# --- courses -----------------------------------------------------------------------------------
+
+
+class Cost(Strict):
+    text: Text
+    amount: Annotated[float, Field(ge=0)] | None = None
+    vat_included: bool | None = None
+    not_applicable: Text | None = None
+
+    @model_validator(mode="after")
+    def _amount_matches_text(self):
+        # "€2.541,- (inclusief 21% BTW)" states 2541: the number must be the one in the words
+        if self.amount is not None:
+            digits = re.sub(r"[^\d]", "", self.text.split("(")[0])
+            if not digits.startswith(str(int(self.amount))):
+                raise ValueError(f"amount {self.amount:g} is not the price in text {self.text!r}")
+        return self
+
+
+class Costs(Strict):
+    registration: Cost | None = None
+    tuition: Cost | None = None
+    materials: Cost | None = None
+    copyright_fee: Cost | None = None
+    arrangement: Cost | None = None
+
+
+class Provider(Strict):
+    name: Text | None = None
+    lines: list[Text] = []
+    address: list[Text] = []
+    phone: Text | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]+$")] | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^[\w.-]+\.[a-z]{2,}(/\S*)?$")] | None = None
+    contact: Text | None = None
+
+
+class ListBlock(Strict):
+    intro: list[Text] = []
+    items: list[Text] = []
+
+
+class Aims(Strict):
+    intro: Text | None = None
+    items: list[Text] = Field(min_length=1)
+
+
+class Assignment(Strict):
+    title: Text
+    text: list[Text] = Field(min_length=1)
+
+
+class Part(Strict):
+    title: Text
+    text: list[Text] = []
+    assignment: Assignment | None = None
+    items: list[Text] = []
+    parts: list["Part"] = []
+
+
+class Day(Strict):
+    title: Text
+    day: Annotated[int, Field(ge=1)] | None = None
+    text: list[Text] = []
+    parts: list[Part] = []
+
+
+class Quote(Strict):
+    text: Text
+    by: Text
+
+
+class CourseNote(Strict):
+    field: Text
+    text: Text
+
+
+class Course(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    title: Text
+    tagline: Text | None = None
+    provider: Provider | None = None
+    type: Text | None = None
+    duration: Text
+    days: Annotated[int, Field(ge=1)]
+    lead_time: Text | None = None
+    session_times: Text | None = None
+    teaching_day: Text | None = None
+    dates: Text | None = None
+    level: Text | None = None
+    formats: list[Text] = []
+    max_participants: Annotated[int, Field(ge=1)] | None = None
+    costs: Costs = Costs()
+    certification: Text | None = None
+    sponsor: Text | None = None
+    audience: ListBlock
+    results: list[Text] = []
+    aims: Aims | None = None
+    topics: list[Text] = []
+    method: list[Text] = []
+    programme: list[Day] = []
+    quotes: list[Quote] = []
+    notes: list[CourseNote] = []
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        problems = []
+        for note in self.notes:
+            if note.field not in type(self).model_fields:
+                problems.append(f"note on unknown field {note.field!r}")
+        noted = {n.field for n in self.notes}
+        day_numbers = [d.day for d in self.programme if d.day is not None]
+        if day_numbers and len(day_numbers) != self.days and "programme" not in noted:
+            problems.append(
+                f"duration states {self.days} day(s) but the programme has {len(day_numbers)} "
+                f"(days {min(day_numbers)}–{max(day_numbers)}); acknowledge it with a note (field: programme)"
+            )
+        if day_numbers != sorted(set(day_numbers)):
+            problems.append(f"programme days are not numbered in order without repeats: {day_numbers}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+@dataclass
+class Trainingen:
+    publieksagressie: PublieksagressieFile | None
+    courses: dict[str, Course] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+
+    def group(self, group_id: str) -> FunctionGroup:
+        return next(g for g in self.publieksagressie.function_groups if g.id == group_id)
+
+
+def group_refs(guide: PublieksagressieFile) -> list[tuple[str, list[str]]]:
+    """Every place that names function groups, with its field path, for the reference check."""
+    refs = []
+    for c, cluster in enumerate(guide.training_elements):
+        for e, element in enumerate(cluster.elements):
+            refs.append((f"training_elements.{c}.elements.{e}.groups", element.groups or []))
+    for s, skill in enumerate(guide.professional_skills):
+        refs.append((f"professional_skills.{s}.groups", skill.groups or []))
+    for b, block in enumerate(guide.sample_programme):
+        for g, listing in enumerate(block.skills_by_group):
+            refs.append((f"sample_programme.{b}.skills_by_group.{g}.groups", listing.groups))
+    return refs
