@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import render_bronnen, render_cyclus
+from . import render_bronnen, render_cyclus, render_steps, render_trainingen
 from .model import ContentError, load
 
 
@@ -52,3 +52,59 @@ def define_env(env) -> None:
     @env.macro
     def bronnen() -> str:
         return render_bronnen.render_sources(content, href)
+
+    # --- training guides and courses
+    trainingen = content.trainingen
+
+    def guide():
+        if trainingen.publieksagressie is None:
+            raise KeyError("data/trainingen/publieksagressie.yml is missing")
+        return trainingen.publieksagressie
+
+    @env.macro
+    def checklist(code: str) -> str:
+        if code not in content.checklist_steps:
+            raise KeyError(f"unknown checklist {code!r}")
+        return render_steps.render_checklist(code, content.checklist_steps[code], content)
+
+    @env.macro
+    def functiegroepen_tabel() -> str:
+        return render_trainingen.render_function_groups(guide(), href)
+
+    @env.macro
+    def trainingselementen_tabel() -> str:
+        return render_trainingen.render_training_elements(guide())
+
+    @env.macro
+    def vaardigheden_tabel() -> str:
+        return render_trainingen.render_professional_skills(guide())
+
+    @env.macro
+    def opleidingen_tabel() -> str:
+        return render_trainingen.render_education_skills(guide())
+
+    @env.macro
+    def leidinggevenden_tabel() -> str:
+        return render_trainingen.render_manager_elements(guide())
+
+    @env.macro
+    def voorbeeldprogramma() -> str:
+        return render_trainingen.render_sample_programme(guide(), href)
+
+    @env.macro
+    def functiegroep_matrix() -> str:
+        return render_trainingen.render_matrix(guide())
+
+    @env.macro
+    def functiegroep_overzichten() -> str:
+        return render_trainingen.render_group_overviews(guide(), href)
+
+    @env.macro
+    def cursus(course_id: str) -> str:
+        if course_id not in trainingen.courses:
+            raise KeyError(f"unknown course {course_id!r}")
+        return render_trainingen.render_course(trainingen.courses[course_id])
+
+    @env.macro
+    def cursussen_vergelijking() -> str:
+        return render_trainingen.render_comparison(list(trainingen.courses.values()), href)

@@ -179,6 +179,15 @@ class CourseNote(Strict):
     text: Text
 
 
+# Keys a course may give its own heading for: the detail fields and the page's sections.
+COURSE_HEADING_KEYS = {
+    "provider", "type", "duration", "lead_time", "session_times", "teaching_day", "dates", "level", "formats",
+    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "certification",
+    "audience", "resultaat", "mogelijk-gemaakt", "doel", "voor-wie", "onderwerpen", "programma", "methode",
+    "ervaringen", "aanbieder",
+}
+
+
 class Course(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     title: Text
@@ -205,10 +214,15 @@ class Course(Strict):
     programme: list[Day] = []
     quotes: list[Quote] = []
     notes: list[CourseNote] = []
+    # the source's own wording of a field label or section heading, where it differs from ours
+    headings: dict[str, Text] = {}
 
     @model_validator(mode="after")
     def _consistent(self):
         problems = []
+        for key in self.headings:
+            if key not in COURSE_HEADING_KEYS:
+                problems.append(f"heading for unknown field or section {key!r}")
         for note in self.notes:
             if note.field not in type(self).model_fields:
                 problems.append(f"note on unknown field {note.field!r}")

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 SENTENCE_END = re.compile(r"(?<=[.?!:])\s+(?=[A-ZÀ-Ý“\"‘'(])")
-LIST_NUMBER = re.compile(r"^\d+\.\s+")
+LIST_NUMBER = re.compile(r"^(?:\d+\.|[▪•●-])\s+")
 # An enumeration: a number with "." or ")" (or bare) before an item, as the PDF flattened them.
 ENUMERATION = re.compile(r"(?:^|\s)\d+[.)]?\s")
 FRAGMENT_SPLIT = re.compile(r"\s*(?:(?:^|\s)\d+[.)]?\s|,\s|\sen\s|:\s|;\s|\szoals\s|\sof\s|[()])\s*")
@@ -23,34 +23,50 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\(\s+", "(", text)
     text = re.sub(r"\s+\)", ")", text)
-    # "deur-in-het- gezicht": a PDF break after a hyphen; "online- en offline" is real Dutch.
-    text = re.sub(r"(\w)- (?!en\b|of\b)(\w)", r"\1-\2", text)
     return text.strip()
+
+
+def readings(sentence: str) -> list[str]:
+    """A PDF break after a hyphen ("sociaal- psychische", "maatschap- pelijke") is either a real
+    hyphen or a hyphenation; "online- en offline" is real Dutch and stays."""
+    broken = re.compile(r"([\w)])- (?!en\b|of\b)(\w)")
+    forms = [sentence, broken.sub(r"\1-\2", sentence), broken.sub(r"\1\2", sentence)]
+    # "Duur: circa 0,5 dag": a label and its value become a table's column header and cell
+    forms += [re.sub(r"^[^\s:]+(?: [^\s:]+)?: ", "", f) for f in forms if re.match(r"^[^\s:]+(?: [^\s:]+)?: ", f)]
+    # a heading or table label keeps its words but may lose the colon that introduced a list
+    return forms + [f[:-1] for f in forms if f.endswith(":")]
 
 
 def source_text(raw: str) -> str:
     """Join the PDF's broken lines into blocks: one per paragraph, list item or heading.
 
-    A line ending in a hyphen joins the next without a space; a line starting with a list
-    number starts a new block (its number dropped); a one-word line (a phase heading) stands
-    alone.
+    Extraction leaves blank lines inside paragraphs too, so a blank line ends a block only when
+    the next line does not continue it (a continuation starts in lower case or follows a
+    hyphen). A line ending in a hyphen joins as "- " (measure() tries both readings); a line
+    starting with a list number or bullet starts a block (marker dropped); a lone capitalised
+    word (a phase heading) stands alone.
     """
     blocks: list[str] = []
     current = ""
-    for line in (raw_line.strip() for raw_line in raw.splitlines()):
-        starts_item = bool(LIST_NUMBER.match(line))
-        if not line or starts_item or len(line.split()) == 1:
-            if current:
-                blocks.append(current)
+    blank = False
+    for raw_line in raw.splitlines():
+        line = raw_line.strip()
+        if not line:
+            blank = True
+            continue
+        # In the PDF extractions a heading starts a new text object: a line indented by a space
+        item = bool(LIST_NUMBER.match(line)) or (raw_line.startswith(" ") and line[0].isupper())
+        continues = bool(current) and not item and (current.endswith("-") or line[0].islower())
+        heading = len(line.split()) == 1 and not continues
+        if current and (item or heading or (blank and not continues)):
+            blocks.append(current)
             current = ""
-            if len(line.split()) == 1:
-                blocks.append(line)
-                continue
+        blank = False
+        if heading:
+            blocks.append(line)
+            continue
         line = LIST_NUMBER.sub("", line)
-        if current.endswith("-") and not current.endswith(" -"):
-            current += line
-        else:
-            current += (" " if current else "") + line
+        current += (" " if current else "") + line
     if current:
         blocks.append(current)
     return "\n".join(blocks)
@@ -66,15 +82,24 @@ def sentences(raw: str, min_words: int = 3) -> list[str]:
     return result
 
 
-def measure(raw_source: str, site_text: str) -> dict:
+def measure(raw_source: str, site_text: str, chrome: tuple[str, ...] = ()) -> dict:
+    """``chrome``: exact lines of the source that are web-page or PDF furniture, dropped on purpose."""
     site = normalise(site_text)
+    raw_source = "\n".join(line for line in raw_source.splitlines() if line.strip() not in chrome)
+    for phrase in chrome:
+        raw_source = raw_source.replace(phrase, "")
+    # "*Voorbereidende opdracht:*": the web page's emphasis markup, not words
+    raw_source = re.sub(r"(?<![\w*])\*([A-Za-zÀ-ÿ][^*\n]*?)\*(?![\w*])", r"\1", raw_source)
     found, restructured, missing = [], [], []
     for sentence in sentences(raw_source):
         norm = normalise(sentence)
-        if norm in site:
+        if any(reading in site for reading in readings(norm)):
             found.append(sentence)
             continue
-        fragments = [re.sub(r"^\d+[.)]?\s+", "", f).strip(" .,!?\"“”") for f in FRAGMENT_SPLIT.split(norm)]
+        # The lead-in of a flattened enumeration ("Vrij sterke indicatoren zijn:") becomes the
+        # table's structure (a column value), so only the items after it must be there.
+        items = norm.split(": ", 1)[1] if ": " in norm and ENUMERATION.search(norm.split(": ", 1)[1]) else norm
+        fragments = [re.sub(r"^\d+[.)]?\s+", "", f).strip(" .,!?\"“”") for f in FRAGMENT_SPLIT.split(items)]
         fragments = [f for f in fragments if len(f) > 2]
         if ENUMERATION.search(norm) and fragments and all(f in site for f in fragments):
             restructured.append(sentence)
