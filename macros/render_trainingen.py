@@ -199,20 +199,22 @@ def render_group_overviews(guide: PublieksagressieFile, href: Href) -> str:
         general = [e.name for c in guide.training_elements for e in c.elements if e.groups is None]
         prof = [s.name + ("*" if s.in_basic_education else "") for s in guide.professional_skills if _applies(s, g.id)]
         programme = [s for s in skills if g.id in groups_of[s]]
-        out.append(f'<section class="functiegroep" id="{group_anchor(g.id)}" aria-labelledby="{group_anchor(g.id)}-kop">')
-        out.append(f'<h2 id="{group_anchor(g.id)}-kop">{esc_html(g.name)}</h2><p>{esc_html(g.description)}</p>')
-        out.append(f"<p><strong>Voorbeeldfuncties:</strong> {esc_html(', '.join(g.example_functions))}</p>")
+        # Markdown headings, so each group is in the page's table of contents with a permalink
+        out.append(f"## {esc(g.name)} {{#{group_anchor(g.id)}}}\n")
+        out.append(f"<p>{esc_html(g.description)}</p>\n<p><strong>Voorbeeldfuncties:</strong> {esc_html(', '.join(g.example_functions))}</p>\n")
+        out.append(f"### Trainingselementen (Tabel 2) {{#{group_anchor(g.id)}-elementen}}\n")
         out.append(
-            f'<h3>Trainingselementen (<a href="{esc_html(tables)}">Tabel 2</a>)</h3>'
-            + (f"<p>Specifiek voor deze functiegroep:</p>{_ul(specific)}" if specific else "<p>Geen elementen specifiek voor deze functiegroep.</p>")
-            + f"<p>Voor alle functiegroepen en leidinggevenden ({len(general)}): {esc_html(', '.join(general))}.</p>"
+            (f"<p>Specifiek voor deze functiegroep:</p>{_ul(specific)}" if specific else "<p>Geen elementen specifiek voor deze functiegroep.</p>")
+            + f'<p>Daarnaast gelden de {len(general)} trainingselementen zonder specifieke doelgroep in '
+            f'<a href="{esc_html(tables)}">Tabel 2</a> voor alle functiegroepen en leidinggevenden.</p>\n'
         )
-        out.append(f'<h3>Vaardigheden professioneel handelen (<a href="{esc_html(tables)}">Tabel 4</a>)</h3>{_ul(prof)}')
+        out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
+        out.append(_ul(prof) + "\n")
+        out.append(f"### Vaardigheidstrainingen in het voorbeeldprogramma {{#{group_anchor(g.id)}-programma}}\n")
         out.append(
-            f"<h3>Vaardigheidstrainingen in het voorbeeldprogramma</h3>"
-            + (_ul(programme) if programme else "<p>Het voorbeeldprogramma noemt voor deze functiegroep geen vaardigheidstrainingen.</p>")
+            (_ul(programme) if programme else "<p>Het voorbeeldprogramma noemt voor deze functiegroep geen vaardigheidstrainingen.</p>")
+            + "\n"
         )
-        out.append("</section>")
     return "\n".join(out)
 
 
@@ -253,10 +255,11 @@ NOT_GIVEN = '<span class="niet-vermeld">niet vermeld</span>'
 ALSO_NOTED = {"duration": ("programme",)}
 
 
-def _noted(course: Course, field_name: str) -> str:
+def _noted(course: Course, field_name: str, page: str = "") -> str:
+    """Links to the editorial notes on a field; ``page`` is the course page when elsewhere."""
     fields = (field_name, *ALSO_NOTED.get(field_name, ()))
     return "".join(
-        f'<a class="noot-ref" href="#noot-{course.id}-{n}" title="Noot van de redactie">[noot {n}]</a>'
+        f'<a class="noot-ref" href="{esc_html(page)}#noot-{course.id}-{n}" title="Noot van de redactie">[noot {n}]</a>'
         for n, note in enumerate(course.notes, start=1)
         if note.field in fields
     )
@@ -277,9 +280,12 @@ def render_comparison(courses: list[Course], href: Href) -> str:
         f'<th scope="col"><a href="{esc_html(href(f"trainingen/cursussen/{c.id}.md"))}">{esc_html(c.title)}</a></th>'
         for c in courses
     )
+    pages = {c.id: href(f"trainingen/cursussen/{c.id}.md") for c in courses}
     rows = "".join(
-        f'<tr><th scope="row">{label}</th>' + "".join(f"<td>{value(c) or NOT_GIVEN}</td>" for c in courses) + "</tr>"
-        for _, label, value in COURSE_FIELDS
+        f'<tr><th scope="row">{label}</th>'
+        + "".join(f"<td>{value(c) or NOT_GIVEN} {_noted(c, name, pages[c.id])}</td>" for c in courses)
+        + "</tr>"
+        for name, label, value in COURSE_FIELDS
     )
     return (
         '<table class="datatabel vergelijking"><caption>Cursussen vergeleken</caption>'
@@ -385,7 +391,10 @@ def render_course(course: Course) -> str:
         sections.append(("aanbieder", "Aanbieder en aanmelden", f"{extra}<address>{contact}</address>"))
     for anchor, title, body in sections:
         out.append(f"## {esc(course.headings.get(anchor, title))} {{#{anchor}}}\n\n{body}\n")
-    # "</" cannot end the script early: JSON allows "<\/" for "</"
-    json_ld = json.dumps(course_json_ld(course), ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # No "<", ">" or "&" inside the script element: data can neither end it nor open a comment
+    json_ld = (
+        json.dumps(course_json_ld(course), ensure_ascii=False, indent=1)
+        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
     out.append(f'<script type="application/ld+json">\n{json_ld}\n</script>\n')
     return "\n".join(out)

@@ -63,3 +63,23 @@ def test_table_has_caption_and_header_cells():
     html = render_table(table)
     assert "<caption>Kop</caption>" in html
     assert html.count('<th scope="col">') == 2 and html.count("<tr>") == 3
+
+
+def test_course_text_cannot_inject_markup_even_into_json_ld():
+    from macros.model_trainingen import Course
+    from macros.render_trainingen import render_course
+
+    evil = '</script><script>alert(1)</script><b>x</b>'
+    course = Course.model_validate({
+        "id": "x", "title": "Titel", "tagline": "Regel", "duration": evil, "days": 1,
+        "audience": {"intro": [], "items": [evil]}, "topics": [evil], "results": [evil],
+        "programme": [{"title": evil, "parts": [{"title": evil, "text": [evil], "items": [evil]}]}],
+        "quotes": [{"text": evil, "by": evil}],
+    })
+    html = to_html(render_course(course))
+    assert html.count("<script") == 1  # only the JSON-LD block
+    assert "<b>" not in html and "alert(1)</script>" not in html.split("application/ld+json")[0]
+    json_ld = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in json_ld and ">" not in json_ld
+    import json
+    assert json.loads(json_ld)["timeRequired"] == evil
