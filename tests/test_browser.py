@@ -56,16 +56,14 @@ def search(page, served_site, query):
         "document.querySelector('.md-search-result__meta').textContent.includes('Typ om')", timeout=15000
     )
     page.locator("input.md-search__input").press_sequentially(query)
-    page.wait_for_selector(".md-search-result__item", state="attached", timeout=10000)
-    # Results may be re-rendered once the worker has the full query: read until stable.
-    previous = None
-    for _ in range(20):
-        hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
-        if hrefs == previous:
-            return hrefs
-        previous = hrefs
-        page.wait_for_timeout(150)
-    return previous
+    # Results are for the whole query once their links highlight its last word (?h=...word).
+    last = query.split()[-1].lower()
+    page.wait_for_function(
+        """last => [...document.querySelectorAll('.md-search-result__item > a')]
+                      .some(a => decodeURIComponent(a.href).toLowerCase().includes(last))""",
+        arg=last, timeout=10000,
+    )
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
 
 @pytest.mark.parametrize(
