@@ -11,8 +11,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import render_bronnen, render_cyclus, render_steps, render_trainingen
+from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen
 from .model import ContentError, load
+
+
+def on_post_build(env) -> None:
+    """Write a static redirect page for every short link (/r/v2-4/ -> the step's page)."""
+    conf = env.conf
+    site = Path(conf["site_dir"])
+    for path, (label, page, anchor) in env.variables["short_links"].items():
+        target = File(page, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]).url
+        out = site / path / "index.html"
+        if out.exists():
+            raise PluginError(f"short link /{path} collides with a page of the site")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        url = get_relative_url(target, path) + (f"#{anchor}" if anchor else "")
+        out.write_text(render_links.redirect_page(label, url), encoding="utf-8")
 
 
 def define_env(env) -> None:
@@ -28,6 +42,19 @@ def define_env(env) -> None:
         return get_relative_url(target.url, env.page.url)
 
     env.variables["content"] = content
+    try:
+        links = render_links.short_links(content)
+    except render_links.ShortLinkError as exc:
+        raise PluginError(str(exc)) from None
+    env.variables["short_links"] = links
+
+    def href_site(url: str) -> str:
+        """A site-root-relative URL (not a docs file, e.g. a short link) relative to the page."""
+        return get_relative_url(url, env.page.url)
+
+    @env.macro
+    def korte_links() -> str:
+        return render_links.render_short_link_table(content, links, href_site)
 
     @env.macro
     def handvat(handvat_id: str) -> str:

@@ -63,7 +63,7 @@ def render_handvat(handvat: Handvat, content: Content) -> str:
     out += [md_text(p, content.registry) + "\n" for p in data.intro]
     out.append(render_notes([n for n in data.notes if n.step is None], handvat))
     out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
-    out.append(render_checklist(handvat.id, handvat.steps, content))
+    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True))
     out.append("")
     out.append(render_roles(handvat))
     out.append(render_notes([n for n in data.notes if n.step is not None], handvat))

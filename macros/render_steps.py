@@ -16,7 +16,7 @@ def render_table(table) -> str:
     )
 
 
-def render_step(step: StepView, content: Content) -> str:
+def render_step(step: StepView, content: Content, short_link: bool = False) -> str:
     """One step as a checklist item: number, box, text, sub-items, table, closing text."""
     data = step.data
     box_id = f"vink-{step.anchor}"
@@ -27,7 +27,11 @@ def render_step(step: StepView, content: Content) -> str:
         f'data-stap="{step.id}" aria-describedby="{text_id}">'
         f'<label for="{box_id}"><span class="visueel-verborgen">Stap </span>{step.id}'
         f'<span class="visueel-verborgen"> afgevinkt</span></label>'
-        f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a></div>',
+        f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a>'
+        # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
+        f'<button type="button" class="kopieer kopieer--klein" data-anker="{step.anchor}"'
+        + (f' data-kort="r/{step.anchor}/"' if short_link else "")
+        + f'>Kopieer link<span class="visueel-verborgen"> naar stap {step.id}</span></button></div>',
         f'<div class="stap__tekst" id="{text_id}" markdown="block">',
     ]
     parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.text)]
@@ -47,7 +51,9 @@ def render_step(step: StepView, content: Content) -> str:
     return "\n".join(parts)
 
 
-def render_checklist(checklist_id: str, steps: tuple[StepView, ...], content: Content) -> str:
+def render_checklist(
+    checklist_id: str, steps: tuple[StepView, ...], content: Content, short_links: bool = False
+) -> str:
     """Steps as a checklist (ticks kept per checklist id), under group headings where present."""
     out = [
         f'<div class="checklist" data-checklist="{esc_html(checklist_id)}" markdown="block">',
@@ -66,7 +72,7 @@ def render_checklist(checklist_id: str, steps: tuple[StepView, ...], content: Co
         if not open_list:
             out.append('<ol class="checklist__stappen" markdown="block">')
             open_list = True
-        out.append(render_step(step, content))
+        out.append(render_step(step, content, short_links))
     out.append("</ol>")
     out.append(
         '<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>'

@@ -1,0 +1,82 @@
+/* Copy controls: buttons that put a link on the clipboard (short links, steps, headings), with
+   a spoken and visible confirmation. Works over http(s) and from file:// (fallback copy). */
+(function () {
+  "use strict";
+
+  function siteRoot() {
+    // Material writes the relative path to the site root into #__config
+    try {
+      var base = JSON.parse(document.getElementById("__config").textContent).base;
+      return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    } catch (e) {
+      return new URL("./", window.location.href);
+    }
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      ok ? resolve() : reject(new Error("copy refused"));
+    });
+  }
+
+  var status;
+  function announce(message) {
+    if (!status) {
+      status = document.createElement("div");
+      status.className = "kopieer-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = message;
+    status.classList.add("kopieer-status--zichtbaar");
+    window.clearTimeout(announce.timer);
+    announce.timer = window.setTimeout(function () { status.classList.remove("kopieer-status--zichtbaar"); }, 2500);
+  }
+
+  function linkFor(button) {
+    if (button.hasAttribute("data-kopieer")) return new URL(button.getAttribute("data-kopieer"), window.location.href).href;
+    if (button.hasAttribute("data-kort")) return new URL(button.getAttribute("data-kort"), siteRoot()).href;
+    var page = window.location.href.split("#")[0];
+    return page + "#" + button.getAttribute("data-anker");
+  }
+
+  function addHeadingButtons() {
+    var headings = document.querySelectorAll(".md-content h2[id], .md-content h3[id]");
+    Array.prototype.forEach.call(headings, function (heading) {
+      if (!heading.querySelector(".headerlink") || heading.querySelector(".kopieer")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kopieer kopieer--klein kopieer--kop";
+      button.setAttribute("data-anker", heading.id);
+      button.innerHTML = 'Kopieer link<span class="visueel-verborgen"> naar dit kopje</span>';
+      heading.appendChild(button);
+    });
+  }
+
+  function init() {
+    addHeadingButtons();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.kopieer");
+    if (!button) return;
+    var link = linkFor(button);
+    copyText(link).then(
+      function () { announce("Link gekopieerd: " + link); },
+      function () { announce("Kopiëren lukte niet. De link is: " + link); }
+    );
+  });
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
+  else init();
+})();
