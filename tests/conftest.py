@@ -43,7 +43,7 @@ def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project to break on purpose."""
     dst = tmp_path / "project"
     dst.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
+    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "exports"):
         src = ROOT / name
         if not src.exists():
             continue

@@ -1,0 +1,73 @@
+"""Published addresses keep working: the link contract, short links and redirects."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import mkdocs_build
+from macros.render_links import ShortLinkError, short_links
+from tools.links import check, collect, read_contract, resolve
+
+
+def test_every_published_address_still_resolves(site):
+    problems = check(site, read_contract())
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_every_address_of_the_site_is_in_the_contract(site):
+    missing = sorted(set(collect(site)) - set(read_contract()))
+    assert not missing, "new addresses, run ./dev links to publish them:\n" + "\n".join(missing[:20])
+
+
+@pytest.mark.parametrize("short, target", [("/r/v2/", "vredestijd/v2/"), ("/r/c3-2/", "crisis/c3/#c3-2"), ("/r/n4-6/", "nazorg/n4/#n4-6")])
+def test_short_links_lead_to_the_step(site, short, target):
+    page = (site / short.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert f'url=../../{target}"' in page
+    assert resolve(site, short) is None
+
+
+def test_short_links_page_lists_every_short_link_with_a_copy_button(site):
+    page = (site / "korte-links/index.html").read_text(encoding="utf-8")
+    for path in (p.relative_to(site).as_posix() for p in (site / "r").iterdir()):
+        assert f'data-kopieer="../{path}/"' in page, path
+
+
+def test_colliding_short_links_are_refused():
+    step = lambda anchor: SimpleNamespace(anchor=anchor, id=anchor.upper())
+    content = SimpleNamespace(handvatten={
+        "V1": SimpleNamespace(id="V1", page="vredestijd/v1.md", steps=(step("v1-1"),)),
+        "X": SimpleNamespace(id="V1-1", page="vredestijd/x.md", steps=()),
+    })
+    with pytest.raises(ShortLinkError, match="short link /r/v1-1/ of V1-1 collides with V1.1"):
+        short_links(content)
+
+
+def test_a_removed_page_breaks_the_contract_unless_redirected(project_copy, tmp_path):
+    (project_copy / "docs/korte-links.md").rename(project_copy / "docs/links-voor-trainers.md")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("korte-links.md", "links-voor-trainers.md"), encoding="utf-8")
+    out = tmp_path / "zonder"
+    assert mkdocs_build(project_copy, out).returncode == 0
+    assert check(out, ["/korte-links/", "/korte-links/#korte-links-voor-trainers"]) == [
+        "/korte-links/: page not found and no redirect",
+        "/korte-links/#korte-links-voor-trainers: page not found and no redirect",
+    ]
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "redirect_maps: {}", "redirect_maps: {'korte-links.md': 'links-voor-trainers.md'}"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "met"
+    assert mkdocs_build(project_copy, out).returncode == 0
+    assert check(out, ["/korte-links/", "/korte-links/#korte-links-voor-trainers"]) == []
+
+
+def test_a_page_in_the_way_of_a_short_link_stops_the_build(project_copy, tmp_path):
+    (project_copy / "docs/r").mkdir()
+    (project_copy / "docs/r/v2.md").write_text("# In de weg\n", encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Bronnen: bronnen.md", "  - Bronnen: bronnen.md\n  - r/v2.md"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "short link /r/v2/ collides with a page of the site" in result.stdout + result.stderr
