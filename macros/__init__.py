@@ -5,14 +5,35 @@ Rendering lives in the render_* modules (pure functions); this module only wires
 
 from __future__ import annotations
 
+import os
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen
+from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen, render_woordenlijst
 from .model import ContentError, load
+
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def build_date() -> date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch else date.today()
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def on_post_page_macros(env) -> None:
+    """Append the glossary's abbreviations to every page, so each one explains itself on hover."""
+    abbreviations = env.variables["abbreviations"]
+    if abbreviations:
+        env.markdown += "\n\n" + abbreviations + "\n"
 
 
 def on_post_build(env) -> None:
@@ -42,11 +63,18 @@ def define_env(env) -> None:
         return get_relative_url(target.url, env.page.url)
 
     env.variables["content"] = content
+    # The date shown in citations and on PDFs: SOURCE_DATE_EPOCH for reproducible builds, else today.
+    env.conf["extra"]["datum"] = dutch_date(build_date())
     try:
         links = render_links.short_links(content)
     except render_links.ShortLinkError as exc:
         raise PluginError(str(exc)) from None
     env.variables["short_links"] = links
+    env.variables["abbreviations"] = render_woordenlijst.abbreviation_lines(content.glossary)
+
+    @env.macro
+    def woordenlijst() -> str:
+        return render_woordenlijst.render_glossary(content.glossary)
 
     def href_site(url: str) -> str:
         """A site-root-relative URL (not a docs file, e.g. a short link) relative to the page."""

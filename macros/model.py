@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints, ValidationError, model
 from .citations import CitationError, Ref, Registry, split_text
 from .model_base import MARKUP, Group, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
+from .model_woordenlijst import Term, check_glossary
 
 class HandvatData(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
@@ -114,6 +115,7 @@ class Content:
     audiences: dict[str, str]
     registry: Registry
     trainingen: Trainingen | None = None
+    glossary: list[Term] = field(default_factory=list)
     # numbered steps of the training guides' checklists, by checklist code
     checklist_steps: dict[str, tuple[StepView, ...]] = field(default_factory=dict)
     # which handvat and step (None: the handvat's intro) cite each reference, in source order
@@ -268,6 +270,7 @@ def load(data_dir: Path | str) -> Content:
     )
     _check_texts(content, seen_files, problems)
     _load_trainingen(root, content, problems)
+    _load_glossary(root, content, problems)
     if problems:
         raise ContentError(problems)
     return content
@@ -349,3 +352,27 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
                 except CitationError as exc:
                     problems.append(f"{where}: {path}: {exc}")
     content.trainingen = trainingen
+
+
+def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
+    path = root / "woordenlijst.yml"
+    if not path.exists():
+        return
+    where = _rel(path, root)
+    raw = _read_yaml(path, root, problems)
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        problems.append(f"{where}: (file): must be a list of terms")
+        return
+    terms = []
+    for n, entry in enumerate(raw):
+        label = f"{n} ({entry['id']})" if isinstance(entry, dict) and "id" in entry else str(n)
+        term = _validate(Term, entry, f"{where}: {label}", problems)
+        if term:
+            terms.append(term)
+            for field_path, text in _texts(term):
+                if MARKUP.search(text):
+                    problems.append(f"{where}: {n}.{field_path}: contains markup {MARKUP.search(text).group()!r}; text is plain")
+    problems += check_glossary(terms, where)
+    content.glossary = terms

@@ -59,6 +59,11 @@ def render_handvat(handvat: Handvat, content: Content) -> str:
         f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}](/{phase.id}/index.md)'
         f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {len(handvat.steps)} stappen</p>",
         "",
+        f'<div class="handvat-acties" data-search-exclude markdown="block">'
+        f'<p class="handvat-kort" markdown="span">Korte link: [`/r/{handvat.id.lower()}/`](/korte-links.md#{handvat.id.lower()})</p>'
+        f'<button type="button" class="md-button presenteer" aria-pressed="false">Presenteren</button>'
+        f"</div>",
+        "",
     ]
     out += [md_text(p, content.registry) + "\n" for p in data.intro]
     out.append(render_notes([n for n in data.notes if n.step is None], handvat))

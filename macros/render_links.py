@@ -54,7 +54,7 @@ def render_short_link_table(content: Content, links: dict[str, tuple[str, str, s
             title = esc_html(content.handvat(label).data.title)
         cls = ' class="handvat-rij"' if not anchor else ""
         rows.append(
-            f"<tr{cls}><th scope=\"row\">{esc_html(label)}</th><td>{title}</td>"
+            f'<tr id="{esc_html(path.split("/")[1])}"{cls}><th scope="row">{esc_html(label)}</th><td>{title}</td>'
             f'<td><a href="{esc_html(href_site(path))}"><code>/{esc_html(path)}</code></a></td>'
             f'<td><button type="button" class="kopieer md-button" data-kopieer="{esc_html(href_site(path))}">'
             f'Kopieer<span class="visueel-verborgen"> korte link naar {esc_html(label)}</span></button></td></tr>'

@@ -1,5 +1,6 @@
 """Published addresses keep working: the link contract, short links and redirects."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -42,25 +43,29 @@ def test_colliding_short_links_are_refused():
         short_links(content)
 
 
-def test_a_removed_page_breaks_the_contract_unless_redirected(project_copy, tmp_path):
-    (project_copy / "docs/korte-links.md").rename(project_copy / "docs/links-voor-trainers.md")
+def test_a_moved_page_breaks_the_contract_unless_redirected(project_copy, tmp_path):
     config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("korte-links.md", "links-voor-trainers.md"), encoding="utf-8")
-    out = tmp_path / "zonder"
-    assert mkdocs_build(project_copy, out).returncode == 0
-    assert check(out, ["/korte-links/", "/korte-links/#korte-links-voor-trainers"]) == [
-        "/korte-links/: page not found and no redirect",
-        "/korte-links/#korte-links-voor-trainers: page not found and no redirect",
+    nav_line = "  - Bronnen: bronnen.md"
+
+    def publish(name: str, redirects: str = "{}") -> Path:
+        (project_copy / f"docs/{name}.md").write_text("# Werkvormen\n\n## Rollenspel\n", encoding="utf-8")
+        text = config.read_text(encoding="utf-8").replace("redirect_maps: {}", f"redirect_maps: {redirects}")
+        config.write_text(text.replace(nav_line, f"{nav_line}\n  - {name}.md"), encoding="utf-8")
+        out = tmp_path / name
+        result = mkdocs_build(project_copy, out)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return out
+
+    contract = ["/oud/", "/oud/#rollenspel"]
+    assert check(publish("oud"), contract) == []
+    (project_copy / "docs/oud.md").unlink()
+    config.write_text(config.read_text(encoding="utf-8").replace("\n  - oud.md", ""), encoding="utf-8")
+    assert check(publish("nieuw"), contract) == [
+        "/oud/: page not found and no redirect",
+        "/oud/#rollenspel: page not found and no redirect",
     ]
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "redirect_maps: {}", "redirect_maps: {'korte-links.md': 'links-voor-trainers.md'}"
-        ),
-        encoding="utf-8",
-    )
-    out = tmp_path / "met"
-    assert mkdocs_build(project_copy, out).returncode == 0
-    assert check(out, ["/korte-links/", "/korte-links/#korte-links-voor-trainers"]) == []
+    config.write_text(config.read_text(encoding="utf-8").replace("\n  - nieuw.md", ""), encoding="utf-8")
+    assert check(publish("nieuw", "{'oud.md': 'nieuw.md'}"), contract) == []
 
 
 def test_a_page_in_the_way_of_a_short_link_stops_the_build(project_copy, tmp_path):

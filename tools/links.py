@@ -15,7 +15,7 @@ from pathlib import Path
 
 CONTRACT = Path(__file__).resolve().parent.parent / "links.txt"
 # The anchors we promise: headings, steps, table rows and sections with an id of their own.
-ANCHOR = re.compile(r'<(?:h[1-6]|li class="stap"|tr|section|li)\b[^>]*\sid="([^"]+)"')
+ANCHOR = re.compile(r'<(?:h[1-6]|li class="stap"|tr|section|li|dt)\b[^>]*\sid="([^"]+)"')
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 
 

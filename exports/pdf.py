@@ -1,0 +1,393 @@
+"""The PDF exports, made from the site's built pages.
+
+Everything up to ``render`` is pure: built pages (HTML strings) and metadata in, one HTML
+document per PDF out. ``render`` lays such a document out with WeasyPrint as tagged PDF/UA-1
+whose step checkboxes are form fields. The documents hold only text, inline SVG and print.css,
+and the URL fetcher refuses everything else, so a PDF build never reaches the network.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
+
+import segno
+import tinyhtml5
+from weasyprint import CSS, HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+PRINT_CSS = Path(__file__).with_name("print.css")
+SVG_CSS = Path(__file__).with_name("print-svg.css")
+SVG = "{http://www.w3.org/2000/svg}"
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Site furniture inside the article that means nothing on paper: the "#" links beside headings
+# and steps, the checklist's live progress line, scripts (JSON-LD) and every button ("Vinkjes
+# wissen", "Kopieer link", ...). Of the form controls only the step checkboxes stay: they
+# become PDF form fields (and a stray button without a <form> crashes WeasyPrint's forms).
+DROP_CLASSES = frozenset({"headerlink", "stap__link", "checklist__voortgang", "checklist__wis"})
+DROP_TAGS = frozenset({"script", "noscript", "template", "button", "select", "textarea"})
+# Attributes holding ids or lists of ids: they get the page prefix together with the ids.
+ID_REFS = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "headers")
+URL_REF = re.compile(r"url\(#([^)]+)\)")  # SVG references such as marker-end="url(#pijlpunt)"
+# A base to resolve a page's relative links against; it is never fetched.
+SITE = "https://site.invalid/"
+NAMESPACES = {
+    "http://www.w3.org/2000/xmlns/": "xmlns",
+    "http://www.w3.org/1999/xlink": "xlink",
+    "http://www.w3.org/XML/1998/namespace": "xml",
+}
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_forms": True}
+
+
+class PdfError(Exception):
+    """A page (or a whole PDF) that cannot be exported; ``where`` names it."""
+
+    def __init__(self, where: str, problem: str):
+        self.where, self.problem = where, problem
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # under docs/, e.g. "vredestijd/v2.md": what error messages name
+    url: str  # in the site, e.g. "vredestijd/v2/" ("" for the home page)
+    html: str  # the built page
+    level: int = 1  # its bookmark level in the PDF
+
+    @property
+    def anchor(self) -> str:
+        """The page's id in a PDF, e.g. "p-vredestijd-v2"; its own ids become "p-vredestijd-v2--v2-4"."""
+        return "p-" + (re.sub(r"[^a-z0-9]+", "-", self.url.lower().removesuffix(".html")).strip("-") or "home")
+
+
+@dataclass(frozen=True)
+class Meta:
+    site_name: str
+    version: str
+    day: date
+    site_url: str | None  # with a trailing slash, or None when no address is known
+
+    @property
+    def date(self) -> str:
+        return dutch_date(self.day)
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# From a built page to a section of a PDF document
+
+
+def article(page: Page):
+    """The page's <article> element; a page without one, or without an <h1>, cannot be exported."""
+    root = tinyhtml5.parse(page.html, namespace_html_elements=False)
+    found = next(root.iter("article"), None)
+    if found is None:
+        raise PdfError(page.path, "no <article> in the built page")
+    if next(found.iter("h1"), None) is None:
+        raise PdfError(page.path, "no <h1> in the article")
+    return found
+
+
+def page_section(page: Page, targets: dict[str, str], site_url: str | None, lead: str = "") -> tuple[str, str]:
+    """The page's title and its article as a <section> for a PDF.
+
+    ``targets`` maps the site address of every page in the same PDF to its anchor: links to
+    those become links inside the PDF; links to other pages of the site become absolute
+    addresses when the site's address is known, plain text otherwise. ``lead`` is HTML put
+    before the article's content.
+    """
+    art = article(page)
+    parents = {child: parent for parent in art.iter() for child in parent}
+    for el in list(art.iter()):
+        if el is art:
+            continue
+        if not isinstance(el.tag, str):  # a comment
+            _remove(el, parents)
+        elif (
+            _local(el.tag) in DROP_TAGS
+            or set(el.get("class", "").split()) & DROP_CLASSES
+            or (_local(el.tag) == "input" and el.get("type") != "checkbox")
+        ):
+            _remove(el, parents)
+    prefix = page.anchor
+    for el in list(art.iter()):
+        for name, value in list(el.attrib.items()):
+            if name == "id":
+                el.set(name, f"{prefix}--{value}")
+            elif name in ID_REFS:
+                el.set(name, " ".join(f"{prefix}--{v}" for v in value.split()))
+            elif "url(#" in value:
+                el.set(name, URL_REF.sub(lambda m: f"url(#{prefix}--{m.group(1)})", value))
+        if _local(el.tag) == "input" and el.get("type") == "checkbox":
+            # A named field with its accessible name (/TU) is what PDF/UA asks of a form field.
+            step = el.get("data-stap") or el.get("id")
+            el.set("name", step)
+            el.set("title", f"Stap {step} afgevinkt")
+        if _local(el.tag) == "a":
+            href_attr = next((k for k in el.attrib if _local(k) == "href"), None)
+            if href_attr is None:
+                continue
+            target = _link(el.get(href_attr), page, targets, site_url)
+            if target is None:
+                _unwrap(el, parents)
+            else:
+                el.set(href_attr, target)
+    for svg in art.iter(f"{SVG}svg"):
+        # WeasyPrint's SVG renderer reads only the SVG's own <style>, not the page's CSS.
+        style = ElementTree.Element(f"{SVG}style")
+        style.text = SVG_CSS.read_text(encoding="utf-8")
+        svg.insert(0, style)
+    h1 = next(art.iter("h1"))
+    title = " ".join("".join(h1.itertext()).split())
+    h1.set("data-kort", _short(title))
+    h1.set("style", f"bookmark-level: {page.level}")
+    # The step group headings of a checklist are bookmarks one level below their page.
+    for checklist in art.iter("div"):
+        if "checklist" in checklist.get("class", "").split():
+            for heading in checklist.iter("h3"):
+                heading.set("style", f"bookmark-level: {page.level + 1}")
+    return title, f'<section class="pdf-pagina" id="{prefix}">{lead}{_inner(art)}</section>'
+
+
+def _link(href: str, page: Page, targets: dict[str, str], site_url: str | None) -> str | None:
+    absolute = urljoin(SITE + page.url, href)
+    if not absolute.startswith(SITE):
+        return href  # mailto:, tel: or another site: kept as it is, never fetched
+    path, _, fragment = absolute[len(SITE):].partition("#")
+    path = path.split("?")[0]
+    key = path.removesuffix("index.html")
+    if key in targets:
+        return "#" + targets[key] + (f"--{fragment}" if fragment else "")
+    if site_url:
+        return site_url + path + (f"#{fragment}" if fragment else "")
+    return None
+
+
+def _short(title: str, limit: int = 64) -> str:
+    """A title that fits a running header on one line."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def _local(name) -> str:
+    return name.rpartition("}")[2]
+
+
+def _remove(el, parents) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = parents[el]
+    index = list(parent).index(el)
+    _append_text(parent, index, el.tail)
+    parent.remove(el)
+
+
+def _unwrap(el, parents) -> None:
+    """Replace an element by its content (a link that cannot work becomes its text)."""
+    parent = parents[el]
+    index = list(parent).index(el)
+    children = list(el)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + (el.tail or "")
+        _append_text(parent, index, el.text)
+    else:
+        _append_text(parent, index, (el.text or "") + (el.tail or ""))
+    parent.remove(el)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+        parents[child] = parent
+
+
+def _append_text(parent, index: int, text: str | None) -> None:
+    """Add text where the child at ``index`` of ``parent`` stands."""
+    if not text:
+        return
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _attr_name(name: str) -> str:
+    namespace, _, local = name[1:].partition("}") if name.startswith("{") else ("", "", name)
+    prefix = NAMESPACES.get(namespace)
+    if prefix == "xmlns" and local == "xmlns":
+        return "xmlns"
+    return f"{prefix}:{local}" if prefix else local
+
+
+def _write(el, out: list[str]) -> None:
+    if isinstance(el.tag, str):
+        tag = _local(el.tag)
+        attrs = "".join(f' {_attr_name(k)}="{esc(v)}"' for k, v in el.attrib.items())
+        out.append(f"<{tag}{attrs}>")
+        if tag not in VOID:
+            out.append(html.escape(el.text or "", quote=False))
+            for child in el:
+                _write(child, out)
+            out.append(f"</{tag}>")
+    out.append(html.escape(el.tail or "", quote=False))
+
+
+def _inner(el) -> str:
+    out = [html.escape(el.text or "", quote=False)]
+    for child in el:
+        _write(child, out)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole documents
+
+
+def _document(title: str, header: str, body: str, meta: Meta) -> str:
+    # The running header's left part is fixed per document: an @page rule of its own.
+    css_header = header.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title>"
+        f'<meta name="author" content="{esc(meta.site_name)}">'
+        f'<meta name="description" content="{esc(title)}, versie {esc(meta.version)}, {esc(meta.date)}">'
+        f'<meta name="dcterms.created" content="{meta.day.isoformat()}">'
+        f'<style>@page {{ @top-left {{ content: "{css_header}" }} }} @page omslag {{ @top-left {{ content: none }} }}</style>'
+        f"</head><body>{body}</body></html>"
+    )
+
+
+def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
+    """A handbook: cover, table of contents ("Inhoud") and every page's article, in order."""
+    targets = {p.url: p.anchor for p in pages}
+    sections = [page_section(p, targets, meta.site_url) for p in pages]
+    toc = "".join(
+        f'<li class="pdf-inhoud__niveau-{p.level}"><a href="#{p.anchor}">{esc(t)}</a></li>'
+        for p, (t, _) in zip(pages, sections)
+    )
+    online = f'<dt>Online</dt><dd><a href="{esc(meta.site_url)}">{esc(meta.site_url)}</a></dd>' if meta.site_url else ""
+    cover = (
+        '<section class="pdf-omslag">'
+        f'<p class="pdf-omslag__site">{esc(meta.site_name)}</p>'
+        f'<h1 class="pdf-omslag__titel">{esc(title)}</h1>'
+        '<dl class="pdf-omslag__gegevens">'
+        f"<dt>Versie</dt><dd>{esc(meta.version)}</dd><dt>Datum</dt><dd>{esc(meta.date)}</dd>{online}"
+        "</dl></section>"
+    )
+    contents = f'<nav class="pdf-inhoud" aria-labelledby="pdf-inhoud"><h2 id="pdf-inhoud">Inhoud</h2><ol>{toc}</ol></nav>'
+    body = cover + contents + "".join(section for _, section in sections)
+    return _document(f"{title} – {meta.site_name}", title, body, meta)
+
+
+def short_link(site_url: str | None, handvat_id: str) -> str | None:
+    """The stable short address of a recommendation, e.g. https://…/r/v2/."""
+    return f"{site_url}r/{handvat_id.lower()}/" if site_url else None
+
+
+def qr_svg(url: str) -> str:
+    """A QR code as inline SVG, with the title PDF/UA needs as the figure's alternative text."""
+    return segno.make(url, error="m").svg_inline(
+        scale=1, border=2, omitsize=True, dark="#000", title=f"QR-code naar {url}", svgclass="pdf-qr"
+    )
+
+
+def handout_box(handvat_id: str, meta: Meta) -> str:
+    """The box at the top of a handout: short link and QR code to the online page, version, date."""
+    link = short_link(meta.site_url, handvat_id)
+    online = ""
+    if link:
+        online = (
+            f'<div class="pdf-kaart__qr">{qr_svg(link)}</div>'
+            f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>'
+        )
+    return (
+        f'<aside class="pdf-kaart">{online}'
+        f'<p class="pdf-kaart__kop">Werkkaart {esc(handvat_id)}</p>'
+        f"<p>{esc(meta.site_name)}</p>"
+        f"<p>Versie {esc(meta.version)} · {esc(meta.date)}</p>"
+        "</aside>"
+    )
+
+
+def handout_html(title: str, items: list[tuple[Page, str]], meta: Meta) -> str:
+    """Handouts: per (page, recommendation id) the box with link and QR code, then the article."""
+    targets = {p.url: p.anchor for p, _ in items}
+    body = "".join(
+        page_section(page, targets, meta.site_url, lead=handout_box(handvat_id, meta))[1]
+        for page, handvat_id in items
+    )
+    return _document(f"{title} – {meta.site_name}", title, body, meta)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+
+class LocalOnly(URLFetcher):
+    """Refuses every resource that is not a file under the site directory (no network, ever)."""
+
+    def __init__(self, root: Path):
+        # fail_on_errors: a refused or missing resource stops the PDF instead of leaving a hole.
+        super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
+        self.root = Path(root).resolve()
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)).resolve()
+        if parts.scheme != "file" or not path.is_relative_to(self.root):
+            raise ValueError(f"refused to fetch {url}: PDFs use only files under {self.root}")
+        return super().fetch(url, headers)
+
+
+class _Problems(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def render(document: str, name: str, site_dir: Path, pages: list[Page]) -> bytes:
+    """The PDF of ``document``; raise PdfError when it is not complete.
+
+    WeasyPrint only logs what it cannot do (a missing anchor, an image without alternative
+    text, a refused resource): any such warning fails the PDF here, and so does a page of
+    ``pages`` whose anchor did not make it into the laid-out document.
+    """
+    problems = _Problems()
+    weasy_log = logging.getLogger("weasyprint")
+    weasy_log.addHandler(problems)
+    try:
+        laid_out = HTML(
+            string=document, base_url=Path(site_dir).resolve().as_uri() + "/", url_fetcher=LocalOnly(site_dir)
+        ).render(stylesheets=[CSS(string=PRINT_CSS.read_text(encoding="utf-8"))], **OPTIONS)
+        present = {anchor for pdf_page in laid_out.pages for anchor in pdf_page.anchors}
+        for page in pages:
+            if page.anchor not in present:
+                raise PdfError(page.path, f"missing from {name}")
+        if problems.messages:
+            raise PdfError(name, "WeasyPrint: " + "; ".join(dict.fromkeys(problems.messages)))
+        return laid_out.write_pdf(**OPTIONS)
+    except PdfError:
+        raise
+    except (Exception, FatalURLFetchingError) as exc:  # FatalURLFetchingError is a BaseException
+        cause = f"{exc}: {exc.__cause__}" if exc.__cause__ else str(exc)
+        raise PdfError(name, f"WeasyPrint: {cause}") from exc
+    finally:
+        weasy_log.removeHandler(problems)
