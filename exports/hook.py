@@ -98,7 +98,8 @@ def on_post_build(config, **kwargs) -> None:
         except pdf.PdfError as exc:
             raise PluginError(f"PDF: {exc.where}: {exc.problem}") from exc
         (out / name).write_bytes(data)
-        log.info(f"PDF: pdf/{name}: {len(pages)} pagina's, {len(data) // 1024} kB in {time.perf_counter() - begin:.1f} s")
+        seconds = time.perf_counter() - begin
+        log.info(f"PDF: pdf/{name} ({len(pages)} van de site, {len(data) // 1024} kB) in {seconds:.1f} s")
     log.info(f"PDF: {len(jobs)} PDF's in {time.perf_counter() - started:.1f} s")
 
 

@@ -309,15 +309,11 @@ def qr_svg(url: str) -> str:
 def handout_box(handvat_id: str, meta: Meta) -> str:
     """The box at the top of a handout: short link and QR code to the online page, version, date."""
     link = short_link(meta.site_url, handvat_id)
-    online = ""
-    if link:
-        online = (
-            f'<div class="pdf-kaart__qr">{qr_svg(link)}</div>'
-            f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>'
-        )
+    qr = f'<div class="pdf-kaart__qr">{qr_svg(link)}</div>' if link else ""
+    online = f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>' if link else ""
     return (
-        f'<aside class="pdf-kaart">{online}'
-        f'<p class="pdf-kaart__kop">Werkkaart {esc(handvat_id)}</p>'
+        f'<aside class="pdf-kaart">{qr}'
+        f'<p class="pdf-kaart__kop">Werkkaart {esc(handvat_id)}</p>{online}'
         f"<p>{esc(meta.site_name)}</p>"
         f"<p>Versie {esc(meta.version)} · {esc(meta.date)}</p>"
         "</aside>"

@@ -81,6 +81,11 @@ def define_env(env) -> None:
         return get_relative_url(url, env.page.url)
 
     @env.macro
+    def url(doc_path: str) -> str:
+        """For raw HTML links to anchors MkDocs cannot see at build time (the tags listing's)."""
+        return href(doc_path)
+
+    @env.macro
     def korte_links() -> str:
         return render_links.render_short_link_table(content, links, href_site)
 

@@ -60,7 +60,8 @@ def render_short_link_table(content: Content, links: dict[str, tuple[str, str, s
             f'Kopieer<span class="visueel-verborgen"> korte link naar {esc_html(label)}</span></button></td></tr>'
         )
     return (
-        '<table class="datatabel korte-links"><caption>Korte links naar handvatten en stappen</caption>'
+        # excluded from search: its ids would outrank the recommendations themselves
+        '<table class="datatabel korte-links" data-search-exclude><caption>Korte links naar handvatten en stappen</caption>'
         '<thead><tr><th scope="col">Id</th><th scope="col">Handvat</th><th scope="col">Korte link</th>'
         f'<th scope="col"><span class="visueel-verborgen">Kopiëren</span></th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )

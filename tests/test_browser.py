@@ -1,5 +1,7 @@
 """The site as a person uses it, in Debian's Chromium: tick, reload, reset; search in Dutch."""
 
+import re
+
 import pytest
 
 
@@ -57,7 +59,7 @@ def search(page, served_site, query):
     )
     page.locator("input.md-search__input").press_sequentially(query)
     # Results are for the whole query once their links highlight its last word (?h=...word).
-    last = query.split()[-1].lower()
+    last = re.split(r"[\s\-]+", query)[-1].lower()
     page.wait_for_function(
         """last => [...document.querySelectorAll('.md-search-result__item > a')]
                       .some(a => decodeURIComponent(a.href).toLowerCase().includes(last))""",
@@ -80,3 +82,24 @@ def test_search_finds_the_right_recommendation_among_the_first_results(page, ser
     hrefs = search(page, served_site, query)
     top = [h.split("#")[0].split("?")[0] for h in hrefs[:3]]
     assert any(h.endswith(expected) for h in top), (query, hrefs[:5])
+
+
+def test_realistic_queries_find_their_page_in_the_first_three(page, served_site):
+    import yaml
+
+    from conftest import ROOT
+
+    cases = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))
+    assert len(cases) >= 25
+    misses = []
+    for case in cases:
+        try:
+            hrefs = search(page, served_site, case["query"])
+        except Exception as exc:  # no results at all counts as a miss
+            hrefs = [f"(none: {type(exc).__name__})"]
+        top = [h.split("#")[0].split("?")[0] for h in hrefs[:3]]
+        if not any(h.endswith("/" + case["page"]) for h in top):
+            misses.append(f"{case['query']!r}: expected {case['page']}, got {[h.replace(served_site, '') for h in top]}")
+    share = 1 - len(misses) / len(cases)
+    print(f"\nsearch: {share:.0%} of {len(cases)} queries hit in the first three; misses: {misses}")
+    assert share >= 0.9, "\n".join(misses)

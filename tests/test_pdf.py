@@ -1,0 +1,329 @@
+"""The PDF exports (exports/): made by `mkdocs build` with ENABLE_PDF_EXPORT=1, read back with pypdf.
+
+One build with the PDFs per session, of a copy of the project whose mkdocs.yml lists the hook
+(added to the copy when the real mkdocs.yml does not list it yet).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from html import unescape
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from conftest import ROOT, SOURCES, mkdocs_build
+from exports import hook, pdf
+from fidelity import measure
+from macros.model import load
+from test_fidelity import CHROME
+
+HOOK = "exports/hook.py"
+SITE_URL = "https://kennisbank.example/"  # used when mkdocs.yml sets no site_url
+MONTHS = "|".join(pdf.MONTHS)
+CYCLE_SOURCE = "interventies-cyclus-online-aangejaagd-geweld.txt"
+# Left out of the copy: what is not the project's source (and can be big).
+NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "node_modules")
+
+
+def with_hook(config: str) -> str:
+    """mkdocs.yml's text with the PDF hook listed under `hooks:` (block form), once."""
+    if HOOK in config:
+        return config
+    if re.search(r"^hooks:[ \t]*$", config, re.M):
+        return re.sub(r"^hooks:[ \t]*$", f"hooks:\n  - {HOOK}", config, count=1, flags=re.M)
+    return config.rstrip("\n") + f"\n\nhooks:\n  - {HOOK}\n"
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory):
+    """(site dir, build log) of one strict build with the PDFs."""
+    project = tmp_path_factory.mktemp("pdf-project") / "project"
+    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+    (project / "mkdocs.yml").write_text(with_hook((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    site = tmp_path_factory.mktemp("pdf-site")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ENABLE_PDF_EXPORT", "1")
+        env.setenv("SITE_URL", SITE_URL)
+        result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def nav():
+    return list(hook.nav_pages(load_config(str(ROOT / "mkdocs.yml"))["nav"]))
+
+
+def reader(pdf_build, name: str) -> PdfReader:
+    return PdfReader(pdf_build[0] / "pdf" / name)
+
+
+def expected_names(content) -> list[str]:
+    return (
+        [name for name, _, _ in hook.HANDBOOKS]
+        + [f"werkkaart-{h.lower()}.pdf" for h in content.handvatten]
+        + [f"werkkaart-{phase.id}.pdf" for phase in content.phases]
+    )
+
+
+def bookmarks(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles += bookmarks(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+def h1_text(page_html: str) -> str:
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page_html, re.S).group(1)
+    heading = re.sub(r'<a class="headerlink".*?</a>', "", heading, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", heading)).split())
+
+
+def checkbox_fields(doc: PdfReader) -> dict:
+    return {name: f for name, f in (doc.get_fields() or {}).items() if f.get("/FT") == "/Btn"}
+
+
+def body_text(doc: PdfReader) -> str:
+    """The text of the pages without running headers and footers (they would split sentences
+    that cross a page). Without hyphenation a line only breaks after a real hyphen or slash."""
+    parts: list[str] = []
+    for page in doc.pages:
+        top, bottom = float(page.mediabox.height) - 22 / 25.4 * 72, 20 / 25.4 * 72
+
+        def keep(text, cm, tm, font, size):
+            y = tm[5] * cm[3] + tm[4] * cm[1] + cm[5]
+            if not text.strip() or bottom < y < top:
+                parts.append(text)
+
+        page.extract_text(visitor_text=keep)
+        parts.append("\n")
+    return re.sub(r"(\w[-/])\n", r"\1", "".join(parts))
+
+
+def struct_elements(node, seen=None):
+    """Every structure element under a node of the tag tree."""
+    seen = set() if seen is None else seen
+    if isinstance(node, IndirectObject):
+        if node.idnum in seen:
+            return
+        seen.add(node.idnum)
+        node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            yield from struct_elements(child, seen)
+    elif hasattr(node, "get"):
+        if node.get("/S"):
+            yield node
+        if "/K" in node:
+            yield from struct_elements(node["/K"], seen)
+
+
+# ---------------------------------------------------------------------------------------------
+# The build with the PDFs
+
+
+def test_every_pdf_is_built_with_progress_per_pdf(pdf_build, content):
+    site, log = pdf_build
+    names = expected_names(content)
+    assert len(names) == 2 + 21 + 3
+    assert sorted(p.name for p in (site / "pdf").iterdir()) == sorted(names)
+    for name in names:
+        assert re.search(rf"PDF: pdf/{re.escape(name)} \(.*\) in \d+\.\d s", log), f"no progress line for {name}"
+
+
+@pytest.mark.parametrize("name", ["kennisbank-cyclus.pdf", "kennisbank-trainingen.pdf", "werkkaart-v2.pdf", "werkkaart-crisis.pdf"])
+def test_pdfs_are_tagged_dutch_and_titled(pdf_build, name):
+    doc = reader(pdf_build, name)
+    catalog = doc.trailer["/Root"]
+    assert catalog["/Lang"] == "nl"
+    assert catalog["/MarkInfo"]["/Marked"] is True or catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert doc.metadata.title and "Kennisbank online aangejaagd geweld" in doc.metadata.title
+    assert doc.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
+
+
+def test_all_pdfs_are_pdf_ua(pdf_build, content):
+    for name in expected_names(content):
+        doc = reader(pdf_build, name)
+        assert doc.trailer["/Root"]["/Lang"] == "nl", name
+        assert b"pdfuaid:part" in doc.trailer["/Root"]["/Metadata"].get_object().get_data(), name
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in hook.HANDBOOKS])
+def test_handbooks_have_a_bookmark_for_every_page_in_nav_order(pdf_build, nav, name):
+    site = pdf_build[0]
+    wanted = next(w for n, _, w in hook.HANDBOOKS if n == name)
+    paths = [path for path, _ in nav if wanted(path)]
+    assert paths
+    titles = [h1_text((site / hook.built_file(p, True)[1]).read_text(encoding="utf-8")) for p in paths]
+    marks = bookmarks(reader(pdf_build, name).outline)
+    missing = [t for t in titles if t not in marks]
+    assert not missing, f"pages without a bookmark: {missing}"
+    assert [m for m in marks if m in titles] == titles, "bookmarks are not in nav order"
+
+
+def test_cycle_handbook_bookmarks_every_recommendation_and_step_group(pdf_build, content):
+    marks = bookmarks(reader(pdf_build, "kennisbank-cyclus.pdf").outline)
+    for handvat_id, handvat in content.handvatten.items():
+        assert any(m.startswith(f"{handvat_id} ") for m in marks), f"no bookmark for {handvat_id}"
+        for group in handvat.data.groups or []:
+            assert group.title in marks, f"no bookmark for the group {group.title!r} of {handvat_id}"
+
+
+def test_cover_contents_headers_and_footers(pdf_build):
+    doc = reader(pdf_build, "kennisbank-cyclus.pdf")
+    cover = doc.pages[0].extract_text()
+    assert "De interventiecyclus" in cover
+    assert re.search(rf"Versie \S+", cover)
+    assert re.search(rf"Datum \d{{1,2}} ({MONTHS}) \d{{4}}", cover)
+    assert "pagina" not in cover  # no header or footer on the cover
+    contents = doc.pages[1].extract_text()
+    assert "Inhoud" in contents
+    assert re.search(r"V2 Ontwikkel .*?\. \. (\d+)", contents, re.S), "no page number for V2 in the contents"
+    last = len(doc.pages)
+    assert f"pagina {last} van {last}" in doc.pages[-1].extract_text()
+    # running headers: the handbook's title, the page's title shortened to one line
+    v2 = next(p.extract_text() for p in doc.pages if "V2.1" in p.extract_text())
+    assert "De interventiecyclus: vredestijd, crisis en nazorg" in v2
+    assert "V2 Ontwikkel een formele online werkwijze met concrete regels …" in v2
+
+
+def test_contents_page_numbers_point_at_the_pages(pdf_build):
+    doc = reader(pdf_build, "kennisbank-cyclus.pdf")
+    contents = doc.pages[1].extract_text() + doc.pages[2].extract_text()
+    number = int(re.search(r"V2 Ontwikkel .*?(\d+)\n", contents, re.S).group(1))
+    assert "V2.1" in doc.pages[number - 1].extract_text()
+
+
+def test_internal_links_stay_inside_the_pdf(pdf_build):
+    doc = reader(pdf_build, "kennisbank-cyclus.pdf")
+    internal, external = 0, []
+    for page in doc.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in annot:
+                internal += 1
+            else:
+                external.append(annot["/A"]["/URI"])
+    assert internal > 100
+    assert all(re.match(r"(https?|mailto):", uri) for uri in external), [u for u in external if ":" not in u]
+    names = set(doc.named_destinations)
+    assert {"p-vredestijd-v2", "p-vredestijd-v2--v2-4", "p-bronnen--literatuurreview-h3"} <= names
+
+
+def test_handout_has_one_form_checkbox_per_step(pdf_build, content):
+    for handvat_id, handvat in content.handvatten.items():
+        fields = checkbox_fields(reader(pdf_build, f"werkkaart-{handvat_id.lower()}.pdf"))
+        assert sorted(fields) == sorted(s.id for s in handvat.steps), handvat_id
+        assert all(f.get("/TU") == f"Stap {name} afgevinkt" for name, f in fields.items())
+    for phase in content.phases:
+        fields = checkbox_fields(reader(pdf_build, f"werkkaart-{phase.id}.pdf"))
+        assert sorted(fields) == sorted(s.id for h in content.in_phase(phase.id) for s in h.steps)
+    cycle = checkbox_fields(reader(pdf_build, "kennisbank-cyclus.pdf"))
+    assert {s.id for h in content.handvatten.values() for s in h.steps} <= set(cycle)
+
+
+def test_handout_has_the_short_link_qr_code_version_and_date(pdf_build):
+    doc = reader(pdf_build, "werkkaart-v2.pdf")
+    first = doc.pages[0].extract_text()
+    assert re.search(r"Online: https://\S+/r/v2/", first)
+    assert re.search(rf"Versie \S+ · \d{{1,2}} ({MONTHS}) \d{{4}}", first)
+    uris = [a.get_object()["/A"]["/URI"] for a in doc.pages[0].get("/Annots") if "/A" in a.get_object()]
+    assert any(u.endswith("/r/v2/") for u in uris)
+    figures = [e for e in struct_elements(doc.trailer["/Root"]["/StructTreeRoot"]) if e["/S"] == "/Figure"]
+    assert any(str(f.get("/Alt", "")).startswith("QR-code naar https://") for f in figures)
+    assert "V2.9" in first + doc.pages[-1].extract_text()
+
+
+def test_cycle_handbook_holds_the_source_text(pdf_build):
+    raw = (SOURCES / CYCLE_SOURCE).read_text(encoding="utf-8")
+    result = measure(raw, body_text(reader(pdf_build, "kennisbank-cyclus.pdf")), CHROME.get(CYCLE_SOURCE, ()))
+    print(f"\nkennisbank-cyclus.pdf: {result['share']:.1%} of {result['total']} source sentences")
+    assert result["share"] >= 0.99, "missing sentences:\n" + "\n".join(result["missing"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Without the build
+
+
+def test_without_the_variable_nothing_is_made(tmp_path, monkeypatch):
+    monkeypatch.delenv("ENABLE_PDF_EXPORT", raising=False)
+    hook.on_post_build({"site_dir": str(tmp_path)})
+    assert list(tmp_path.iterdir()) == []
+
+
+def write_page(site: Path, file: str, html: str) -> None:
+    (site / file).parent.mkdir(parents=True, exist_ok=True)
+    (site / file).write_text(html, encoding="utf-8")
+
+
+def test_a_broken_or_missing_page_stops_the_build_naming_it(tmp_path):
+    write_page(tmp_path, "vredestijd/v1/index.html", "<html><body><article><h1>V1 Goed</h1></article></body></html>")
+    write_page(tmp_path, "vredestijd/v2/index.html", "<html><body><article><p>Geen kop.</p></article></body></html>")
+    write_page(tmp_path, "crisis/c1/index.html", "<html><body><main><h1>C1</h1></main></body></html>")
+    assert [p.url for p in hook.collect(tmp_path, [("vredestijd/v1.md", 1)])] == ["vredestijd/v1/"]
+    with pytest.raises(PluginError, match=r"^PDF: vredestijd/v2\.md: no <h1> in the article$"):
+        hook.collect(tmp_path, [("vredestijd/v1.md", 1), ("vredestijd/v2.md", 1)])
+    with pytest.raises(PluginError, match=r"^PDF: crisis/c1\.md: no <article>"):
+        hook.collect(tmp_path, [("crisis/c1.md", 1)])
+    with pytest.raises(PluginError, match=r"^PDF: vredestijd/v3\.md: the built page vredestijd/v3/index\.html is missing$"):
+        hook.collect(tmp_path, [("vredestijd/v3.md", 1)])
+
+
+META = pdf.Meta("Kennisbank", "1.0", date(2026, 11, 23), None)
+
+
+def test_a_page_that_did_not_make_it_into_the_pdf_is_named(tmp_path):
+    page = pdf.Page("vredestijd/v1.md", "vredestijd/v1/", "<article><h1>V1 Titel</h1><p>Tekst.</p></article>")
+    lost = pdf.Page("vredestijd/v2.md", "vredestijd/v2/", "<article><h1>V2</h1></article>")
+    document = pdf.handbook_html("Test", [page], META)
+    with pytest.raises(pdf.PdfError, match=r"^vredestijd/v2\.md: missing from test\.pdf$"):
+        pdf.render(document, "test.pdf", tmp_path, [page, lost])
+
+
+def test_nothing_is_fetched_from_the_network(tmp_path):
+    page = pdf.Page("x.md", "x/", '<article><h1>X</h1><img src="https://example.org/logo.png" alt="logo"></article>')
+    with pytest.raises(pdf.PdfError, match=r"^test\.pdf: WeasyPrint: .*https://example\.org/logo\.png"):
+        pdf.render(pdf.handbook_html("Test", [page], META), "test.pdf", tmp_path, [page])
+
+
+def test_links_ids_and_furniture_of_a_page_section():
+    html = (
+        '<header><a href="/">kop</a></header><article><h1 id="t">V1 Titel<a class="headerlink" href="#t">#</a></h1>'
+        '<p class="checklist__voortgang"></p><p>Zie <a href="../v2/#v2-3">V2.3</a>, <a href="../../bronnen/#h1">H1</a>'
+        ' en <a href="https://example.org/">elders</a>.</p>'
+        '<div class="checklist"><h3 id="g">Groep</h3><ol><li id="v1-1"><input type="checkbox" data-stap="V1.1" '
+        'id="vink-v1-1" aria-describedby="tekst-v1-1"><a class="stap__link" href="#v1-1">#</a>'
+        '<button type="button">Kopieer link</button><div id="tekst-v1-1">Stap.</div></li></ol>'
+        '<p><button type="button" class="checklist__wis">Vinkjes wissen</button></p></div></article>'
+    )
+    page = pdf.Page("vredestijd/v1.md", "vredestijd/v1/", html, level=2)
+    targets = {"vredestijd/v1/": page.anchor, "vredestijd/v2/": "p-vredestijd-v2"}
+    title, section = pdf.page_section(page, targets, None)
+    assert title == "V1 Titel"
+    assert section.startswith('<section class="pdf-pagina" id="p-vredestijd-v1">')
+    assert 'href="#p-vredestijd-v2--v2-3"' in section
+    assert "H1" in section and "bronnen" not in section  # no site address: plain text
+    assert 'href="https://example.org/"' in section
+    assert 'id="p-vredestijd-v1--vink-v1-1"' in section and 'aria-describedby="p-vredestijd-v1--tekst-v1-1"' in section
+    assert 'name="V1.1"' in section and 'title="Stap V1.1 afgevinkt"' in section
+    assert 'style="bookmark-level: 2"' in section and 'id="p-vredestijd-v1--g" style="bookmark-level: 3"' in section
+    for furniture in ("headerlink", "checklist__voortgang", "stap__link", "Kopieer", "Vinkjes wissen", "kop</a>"):
+        assert furniture not in section
+    _, section = pdf.page_section(page, targets, "https://kennisbank.example/")
+    assert 'href="https://kennisbank.example/bronnen/#h1"' in section
