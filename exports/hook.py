@@ -29,7 +29,7 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from exports import pdf  # noqa: E402
+from exports import names, pdf  # noqa: E402
 from macros.model import load  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.kennisbank.pdf")
@@ -38,16 +38,16 @@ CYCLE = ("vredestijd/", "crisis/", "nazorg/")
 # (file name, title, which docs pages it holds)
 HANDBOOKS = (
     (
-        "kennisbank-cyclus.pdf",
+        names.CYCLE_HANDBOOK,
         "De interventiecyclus: vredestijd, crisis en nazorg",
         lambda path: path in ("cyclus/index.md", "bronnen.md") or path.startswith(CYCLE),
     ),
-    ("kennisbank-trainingen.pdf", "Trainingen en cursussen", lambda path: path.startswith("trainingen/")),
+    (names.TRAINING_HANDBOOK, "Trainingen en cursussen", lambda path: path.startswith("trainingen/")),
 )
 
 
 def on_post_build(config, **kwargs) -> None:
-    if os.environ.get("ENABLE_PDF_EXPORT") != "1":
+    if not names.enabled():
         return
     site_dir = Path(config["site_dir"])
     project = Path(config.config_file_path).parent
@@ -76,7 +76,7 @@ def on_post_build(config, **kwargs) -> None:
         pages = collect(site_dir, [(handvat.page, 1)], dir_urls)
         items = [(pages[0], handvat.id)]
         jobs.append(
-            (f"werkkaart-{handvat.id.lower()}.pdf", pages,
+            (names.handout(handvat.id), pages,
              lambda t=f"Werkkaart {handvat.id}", i=items: pdf.handout_html(t, i, meta))
         )
     for phase in content.phases:
@@ -84,11 +84,11 @@ def on_post_build(config, **kwargs) -> None:
         pages = collect(site_dir, [(h.page, 1) for h in handvatten], dir_urls)
         items = list(zip(pages, (h.id for h in handvatten)))
         jobs.append(
-            (f"werkkaart-{phase.id}.pdf", pages,
+            (names.handout(phase.id), pages,
              lambda t=f"Werkkaarten fase {phase.name}", i=items: pdf.handout_html(t, i, meta))
         )
 
-    out = site_dir / "pdf"
+    out = site_dir / names.FOLDER
     out.mkdir(exist_ok=True)
     started = time.perf_counter()
     for name, pages, make in jobs:
@@ -99,8 +99,8 @@ def on_post_build(config, **kwargs) -> None:
             raise PluginError(f"PDF: {exc.where}: {exc.problem}") from exc
         (out / name).write_bytes(data)
         seconds = time.perf_counter() - begin
-        log.info(f"PDF: pdf/{name} ({len(pages)} van de site, {len(data) // 1024} kB) in {seconds:.1f} s")
-    log.info(f"PDF: {len(jobs)} PDF's in {time.perf_counter() - started:.1f} s")
+        log.info(f"PDF: {names.site_path(name)} ({len(pages)} pages, {len(data) // 1024} kB) in {seconds:.1f} s")
+    log.info(f"PDF: {len(jobs)} PDFs in {time.perf_counter() - started:.1f} s")
 
 
 def nav_pages(nav, sections: tuple = ()):

@@ -110,7 +110,7 @@ def page_section(page: Page, targets: dict[str, str], site_url: str | None, lead
 
     ``targets`` maps the site address of every page in the same PDF to its anchor: links to
     those become links inside the PDF; links to other pages of the site become absolute
-    addresses when the site's address is known, plain text otherwise. ``lead`` is HTML put
+    addresses when the site's address is known, text without a link otherwise. ``lead`` is HTML put
     before the article's content.
     """
     art = article(page)
@@ -146,7 +146,9 @@ def page_section(page: Page, targets: dict[str, str], site_url: str | None, lead
                 continue
             target = _link(el.get(href_attr), page, targets, site_url)
             if target is None:
-                _unwrap(el, parents)
+                # A link that cannot work on paper keeps its text and look, without the link.
+                del el.attrib[href_attr]
+                el.tag = f"{SVG}g" if el.tag.startswith(SVG) else "span"
             else:
                 el.set(href_attr, target)
     for svg in art.iter(f"{SVG}svg"):
@@ -197,22 +199,6 @@ def _remove(el, parents) -> None:
     index = list(parent).index(el)
     _append_text(parent, index, el.tail)
     parent.remove(el)
-
-
-def _unwrap(el, parents) -> None:
-    """Replace an element by its content (a link that cannot work becomes its text)."""
-    parent = parents[el]
-    index = list(parent).index(el)
-    children = list(el)
-    if children:
-        children[-1].tail = (children[-1].tail or "") + (el.tail or "")
-        _append_text(parent, index, el.text)
-    else:
-        _append_text(parent, index, (el.text or "") + (el.tail or ""))
-    parent.remove(el)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
-        parents[child] = parent
 
 
 def _append_text(parent, index: int, text: str | None) -> None:

@@ -13,6 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from exports import names as exports
+
 from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen, render_woordenlijst
 from .model import ContentError, load
 
@@ -89,9 +91,21 @@ def define_env(env) -> None:
     def korte_links() -> str:
         return render_links.render_short_link_table(content, links, href_site)
 
+    def downloads(*items: tuple[str, str]) -> list[tuple[str, str]]:
+        """(label, URL) of exports, only in builds that make them (no dead links in `serve`)."""
+        return [(label, href_site(exports.site_path(name))) for label, name in items] if exports.enabled() else []
+
     @env.macro
     def handvat(handvat_id: str) -> str:
-        return render_cyclus.render_handvat(content.handvat(handvat_id), content)
+        links = downloads(("Werkkaart (PDF)", exports.handout(handvat_id)), ("Handboek (PDF)", exports.CYCLE_HANDBOOK))
+        return render_cyclus.render_handvat(content.handvat(handvat_id), content, links)
+
+    @env.macro
+    def download_links(*keys: str) -> str:
+        """Download links for a page: 'cyclus', 'trainingen' or a phase id."""
+        files = {"cyclus": ("Download als PDF", exports.CYCLE_HANDBOOK), "trainingen": ("Download als PDF", exports.TRAINING_HANDBOOK)}
+        items = [files[k] if k in files else ("Werkkaarten van deze fase (PDF)", exports.handout(k)) for k in keys]
+        return render_cyclus.render_downloads(downloads(*items))
 
     @env.macro
     def fase(phase_id: str) -> str:

@@ -48,8 +48,16 @@ def render_roles(handvat: Handvat) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_handvat(handvat: Handvat, content: Content) -> str:
-    """The whole page body of one recommendation."""
+def render_downloads(links: list[tuple[str, str]]) -> str:
+    """Links to exports (PDFs), as raw HTML: they are files of the built site, not docs pages."""
+    if not links:
+        return ""
+    items = " ".join(f'<a class="md-button download" href="{esc_html(url)}">{esc_html(label)}</a>' for label, url in links)
+    return f'<p class="downloads" data-search-exclude>{items}</p>'
+
+
+def render_handvat(handvat: Handvat, content: Content, downloads: list[tuple[str, str]] = ()) -> str:
+    """The whole page body of one recommendation; ``downloads`` are (label, URL) of its PDFs."""
     data = handvat.data
     phase = handvat.phase
     siblings = content.in_phase(phase.id)
@@ -63,6 +71,7 @@ def render_handvat(handvat: Handvat, content: Content) -> str:
         f'<p class="handvat-kort" markdown="span">Korte link: [`/r/{handvat.id.lower()}/`](/korte-links.md#{handvat.id.lower()})</p>'
         f'<button type="button" class="md-button presenteer" aria-pressed="false">Presenteren</button>'
         f"</div>",
+        render_downloads(list(downloads)),
         "",
     ]
     out += [md_text(p, content.registry) + "\n" for p in data.intro]
@@ -168,7 +177,7 @@ def render_cycle_svg(content: Content, href: Callable[[str], str]) -> str:
         + " ".join(f"{p.name}: {p.theme} ({', '.join(p.aims)})." for p in phases)
     )
     return (
-        f'<figure class="cyclus"><svg viewBox="0 0 400 390" role="img" aria-labelledby="cyclus-titel cyclus-desc" '
+        f'<figure class="cyclus"><svg viewBox="0 0 400 340" role="group" aria-labelledby="cyclus-titel cyclus-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="cyclus-titel">De cyclus van online aangejaagd geweld</title>'
         f'<desc id="cyclus-desc">{esc_html(desc)}</desc>'

@@ -21,21 +21,32 @@ SOURCES = Path(os.environ.get("KENNISBANK_BRONNEN", ROOT.parent / "shared" / "br
 CHROMIUM = "/usr/bin/chromium"
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **(extra_env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
     )
 
 
+# The session's one full build: strict, with the PDF exports, and a site address for short links
+# and QR codes (the address is the test's own; deployments set SITE_URL).
+TEST_SITE_URL = "https://kennisbank.example/"
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built strictly once per session."""
+def site_build(tmp_path_factory) -> tuple[Path, str]:
+    """(site dir, build log) of the real site, built once per session."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    env = {"ENABLE_PDF_EXPORT": "1", "SITE_URL": TEST_SITE_URL}
+    result = mkdocs_build(ROOT, out, env)
     assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    return out, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    return site_build[0]
 
 
 @pytest.fixture

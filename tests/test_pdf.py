@@ -1,13 +1,11 @@
 """The PDF exports (exports/): made by `mkdocs build` with ENABLE_PDF_EXPORT=1, read back with pypdf.
 
-One build with the PDFs per session, of a copy of the project whose mkdocs.yml lists the hook
-(added to the copy when the real mkdocs.yml does not list it yet).
+They come from the session's one full build (conftest.site_build), which sets ENABLE_PDF_EXPORT=1.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from html import unescape
 from pathlib import Path
@@ -18,42 +16,20 @@ from mkdocs.exceptions import PluginError
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from conftest import ROOT, SOURCES, mkdocs_build
+from conftest import ROOT, SOURCES, TEST_SITE_URL
 from exports import hook, pdf
 from fidelity import measure
 from macros.model import load
 from test_fidelity import CHROME
 
-HOOK = "exports/hook.py"
-SITE_URL = "https://kennisbank.example/"  # used when mkdocs.yml sets no site_url
 MONTHS = "|".join(pdf.MONTHS)
 CYCLE_SOURCE = "interventies-cyclus-online-aangejaagd-geweld.txt"
-# Left out of the copy: what is not the project's source (and can be big).
-NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "node_modules")
-
-
-def with_hook(config: str) -> str:
-    """mkdocs.yml's text with the PDF hook listed under `hooks:` (block form), once."""
-    if HOOK in config:
-        return config
-    if re.search(r"^hooks:[ \t]*$", config, re.M):
-        return re.sub(r"^hooks:[ \t]*$", f"hooks:\n  - {HOOK}", config, count=1, flags=re.M)
-    return config.rstrip("\n") + f"\n\nhooks:\n  - {HOOK}\n"
 
 
 @pytest.fixture(scope="session")
-def pdf_build(tmp_path_factory):
-    """(site dir, build log) of one strict build with the PDFs."""
-    project = tmp_path_factory.mktemp("pdf-project") / "project"
-    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
-    (project / "mkdocs.yml").write_text(with_hook((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
-    site = tmp_path_factory.mktemp("pdf-site")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("ENABLE_PDF_EXPORT", "1")
-        env.setenv("SITE_URL", SITE_URL)
-        result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site, result.stderr
+def pdf_build(site_build):
+    """(site dir, build log) of the session's build, which makes the PDFs (conftest.site_build)."""
+    return site_build
 
 
 @pytest.fixture(scope="session")
@@ -148,7 +124,7 @@ def test_pdfs_are_tagged_dutch_and_titled(pdf_build, name):
     doc = reader(pdf_build, name)
     catalog = doc.trailer["/Root"]
     assert catalog["/Lang"] == "nl"
-    assert catalog["/MarkInfo"]["/Marked"] is True or catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
     assert "/StructTreeRoot" in catalog
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
     assert doc.metadata.title and "Kennisbank online aangejaagd geweld" in doc.metadata.title
@@ -187,7 +163,7 @@ def test_cover_contents_headers_and_footers(pdf_build):
     doc = reader(pdf_build, "kennisbank-cyclus.pdf")
     cover = doc.pages[0].extract_text()
     assert "De interventiecyclus" in cover
-    assert re.search(rf"Versie \S+", cover)
+    assert re.search(r"Versie \S+", cover)
     assert re.search(rf"Datum \d{{1,2}} ({MONTHS}) \d{{4}}", cover)
     assert "pagina" not in cover  # no header or footer on the cover
     contents = doc.pages[1].extract_text()
@@ -318,7 +294,7 @@ def test_links_ids_and_furniture_of_a_page_section():
     assert title == "V1 Titel"
     assert section.startswith('<section class="pdf-pagina" id="p-vredestijd-v1">')
     assert 'href="#p-vredestijd-v2--v2-3"' in section
-    assert "H1" in section and "bronnen" not in section  # no site address: plain text
+    assert "<span>H1</span>" in section and "bronnen" not in section  # no site address: no link
     assert 'href="https://example.org/"' in section
     assert 'id="p-vredestijd-v1--vink-v1-1"' in section and 'aria-describedby="p-vredestijd-v1--tekst-v1-1"' in section
     assert 'name="V1.1"' in section and 'title="Stap V1.1 afgevinkt"' in section
