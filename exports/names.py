@@ -23,3 +23,11 @@ def handout(key: str) -> str:
 
 def site_path(name: str) -> str:
     return f"{FOLDER}/{name}"
+
+
+OFFLINE_ENV = "ENABLE_OFFLINE_ZIP"
+OFFLINE_ZIP = "downloads/kennisbank-offline.zip"
+
+
+def offline_zip_enabled() -> bool:
+    return os.environ.get(OFFLINE_ENV) == "1"

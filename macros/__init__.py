@@ -104,8 +104,11 @@ def define_env(env) -> None:
     def download_links(*keys: str) -> str:
         """Download links for a page: 'cyclus', 'trainingen' or a phase id."""
         files = {"cyclus": ("Download als PDF", exports.CYCLE_HANDBOOK), "trainingen": ("Download als PDF", exports.TRAINING_HANDBOOK)}
-        items = [files[k] if k in files else ("Werkkaarten van deze fase (PDF)", exports.handout(k)) for k in keys]
-        return render_cyclus.render_downloads(downloads(*items))
+        items = [files[k] if k in files else ("Werkkaarten van deze fase (PDF)", exports.handout(k)) for k in keys if k != "offline"]
+        links = downloads(*items)
+        if "offline" in keys and exports.offline_zip_enabled():
+            links.append(("Offline versie (zip)", href_site(exports.OFFLINE_ZIP)))
+        return render_cyclus.render_downloads(links)
 
     @env.macro
     def fase(phase_id: str) -> str:

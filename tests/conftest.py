@@ -38,7 +38,7 @@ TEST_SITE_URL = "https://kennisbank.example/"
 def site_build(tmp_path_factory) -> tuple[Path, str]:
     """(site dir, build log) of the real site, built once per session."""
     out = tmp_path_factory.mktemp("site")
-    env = {"ENABLE_PDF_EXPORT": "1", "SITE_URL": TEST_SITE_URL}
+    env = {"ENABLE_PDF_EXPORT": "1", "ENABLE_OFFLINE_ZIP": "1", "SITE_URL": TEST_SITE_URL}
     result = mkdocs_build(ROOT, out, env)
     assert result.returncode == 0, result.stderr[-3000:]
     return out, result.stderr

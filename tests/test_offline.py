@@ -1,0 +1,63 @@
+"""The offline site: one zip from the site itself, opened from disk without network, works."""
+
+import re
+import zipfile
+
+import pytest
+
+from conftest import CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def unzipped(site, tmp_path_factory):
+    archive = site / "downloads/kennisbank-offline.zip"
+    assert archive.exists(), "the session build sets ENABLE_OFFLINE_ZIP=1 and must make the zip"
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target / "kennisbank"
+
+
+def test_zip_holds_the_site_with_html_addresses_and_the_pdfs(unzipped):
+    assert (unzipped / "index.html").exists() and (unzipped / "vredestijd/v2.html").exists()
+    assert (unzipped / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index =")
+    assert (unzipped / "pdf/werkkaart-v2.pdf").exists() and (unzipped / "pdf/kennisbank-cyclus.pdf").exists()
+    assert (unzipped / "r/v2-4/index.html").read_text(encoding="utf-8").count("../../vredestijd/v2.html#v2-4") >= 1
+
+
+def test_no_offline_page_loads_anything_from_outside(unzipped):
+    for path in unzipped.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*(?:src|href)="((?:https?:)?//[^"]+)"', html)
+        assert not external, (path, external)
+    assert "unpkg.com" not in (unzipped / "index.html").read_text(encoding="utf-8")
+    assert (unzipped / "assets/javascripts/vendor/iframe-worker/shim.js").exists()
+
+
+def test_from_disk_without_network_search_and_checklists_work(browser, unzipped):
+    from playwright.sync_api import sync_playwright  # noqa: F401  (the browser fixture launched it)
+
+    offline_browser = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
+    )
+    page = offline_browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((unzipped / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Typ om')", timeout=15000)
+    page.locator("input.md-search__input").press_sequentially("Snapchat")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-search-result__item > a')].some(a => a.href.includes('vredestijd/v3.html'))",
+        timeout=15000,
+    )
+    page.goto((unzipped / "vredestijd/v2.html").as_uri())
+    page.locator('label[for="vink-v2-3"]').click()
+    page.reload()
+    assert page.locator("#vink-v2-3").is_checked()
+    page.locator('a[href="../crisis/index.html"]').first.click()
+    assert page.url.endswith("crisis/index.html")
+    offline_browser.close()
+    outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
+    assert not outside, outside
