@@ -29,7 +29,7 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from exports import names, pdf  # noqa: E402
+from exports import names  # noqa: E402
 from macros.model import load  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.kennisbank.pdf")
@@ -49,6 +49,7 @@ HANDBOOKS = (
 def on_post_build(config, **kwargs) -> None:
     if not names.enabled():
         return
+    from exports import pdf  # WeasyPrint takes a second to import: only when PDFs are asked for
     site_dir = Path(config["site_dir"])
     project = Path(config.config_file_path).parent
     extra = config.get("extra") or {}
@@ -137,9 +138,10 @@ def built_file(path: str, use_directory_urls: bool) -> tuple[str, str]:
     return stem + ".html", stem + ".html"
 
 
-def collect(site_dir: Path, entries: list[tuple[str, int]], use_directory_urls: bool = True) -> list[pdf.Page]:
+def collect(site_dir: Path, entries: list[tuple[str, int]], use_directory_urls: bool = True) -> list:
     """The built pages for (docs path, bookmark level) entries; PluginError names a page that is
     missing or has no article or heading, before any rendering starts."""
+    from exports import pdf
     pages = []
     for path, depth in entries:
         url, file = built_file(path, use_directory_urls)
