@@ -114,3 +114,29 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# --- how long each layer took, printed at the end of every run (CI reads it) -------------------
+
+LAYERS = {
+    "unit": ("test_model.py", "test_model_trainingen.py", "test_citations.py", "test_render.py"),
+    "build": ("test_build.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py"),
+    "browser": ("test_browser.py", "test_accessibility.py", "test_offline.py"),
+    "pdf": ("test_pdf.py",),
+}
+_durations: dict[str, float] = {}
+
+
+def _layer(nodeid: str) -> str:
+    module = nodeid.split("::")[0].rsplit("/", 1)[-1]
+    return next((layer for layer, modules in LAYERS.items() if module in modules), "other")
+
+
+def pytest_runtest_logreport(report):
+    _durations[_layer(report.nodeid)] = _durations.get(_layer(report.nodeid), 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _durations:
+        parts = ", ".join(f"{layer} {seconds:.1f} s" for layer, seconds in sorted(_durations.items()))
+        terminalreporter.write_line(f"time per layer (the session build counts in the first test that needs it): {parts}")
