@@ -176,3 +176,12 @@ def test_group_member_roles_table_is_derived_from_the_steps(site):
     assert len(roles) == 6
     for step in roles:
         assert f"<td>{step.data.role}</td>\n<td><a href=\"#{step.anchor}\">{step.id}</a></td>" in table
+
+
+def test_an_unknown_tag_stops_the_build(project_copy, tmp_path):
+    page = project_copy / "docs/crisis/c2.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("  - Jongerenwerk\n", "  - Brandweer\n", 1), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Tags not in allow list: Brandweer" in result.stdout + result.stderr
+    assert "crisis/c2.md" in result.stdout + result.stderr
