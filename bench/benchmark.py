@@ -135,8 +135,11 @@ def lighthouse(site: Path, pages: list[str]) -> dict[str, dict[str, int]]:
     binary = ROOT / "bench/node_modules/.bin/lighthouse"
     if not binary.exists():
         return {}
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     scores = {}
@@ -155,6 +158,14 @@ def lighthouse(site: Path, pages: list[str]) -> dict[str, dict[str, int]]:
                 continue
             report = json.loads(result.stdout)
             scores[page] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+            # the audits that cost points, so a missed budget says why
+            for key, category in report["categories"].items():
+                failed = [
+                    ref["id"] for ref in category["auditRefs"]
+                    if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 1
+                    and report["audits"][ref["id"]].get("scoreDisplayMode") not in ("notApplicable", "manual", "informative")
+                ]
+                scores[page][f"{key}:why"] = ", ".join(failed)
     finally:
         server.shutdown()
     return scores
@@ -221,7 +232,7 @@ def main() -> None:
                 for category, minimum in budgets.items():
                     score = result.get(category, 0)
                     line(f"Lighthouse {page}: {category}", str(score), f"at least {minimum}", score >= minimum,
-                         "see the Lighthouse report for the audits that failed")
+                         f"failed audits: {result.get(category + ':why') or 'none listed'}")
 
 
 if __name__ == "__main__":

@@ -185,3 +185,13 @@ def test_an_unknown_tag_stops_the_build(project_copy, tmp_path):
     assert result.returncode != 0
     assert "Tags not in allow list: Brandweer" in result.stdout + result.stderr
     assert "crisis/c2.md" in result.stdout + result.stderr
+
+
+def test_search_partial_override_differs_from_materials_only_by_the_dialog_name(site):
+    import material
+
+    theme = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
+    strip = lambda text: re.sub(r"\{#-.*?-#\}", "", text, count=1, flags=re.S)  # noqa: E731
+    assert strip(ours).replace(" aria-label=\"{{ lang.t('search') }}\">", ">", 1) == strip(theme)
+    assert 'role="dialog" aria-label="Zoeken"' in read(site, "index.html")
