@@ -183,6 +183,24 @@ def _validate(model: type[BaseModel], raw: Any, where: str, problems: list[str])
     return None
 
 
+def _load_named(model: type[BaseModel], path: Path, root: Path, problems: list[str]) -> Any:
+    """A file whose `id` must equal its name (V2.yml, masterclass-wraakbeteugeling.yml)."""
+    where = _rel(path, root)
+    data = _validate(model, _read_yaml(path, root, problems), where, problems)
+    if data is not None and data.id != path.stem:
+        problems.append(f"{where}: id: {data.id!r} does not match the file name {path.stem!r}")
+    return data
+
+
+def _markup(where: str, data: Any) -> list[str]:
+    """Text fields are plain text: one problem per field that holds a tag."""
+    return [
+        f"{where}: {path}: contains markup {MARKUP.search(text).group()!r}; text is plain"
+        for path, text in _texts(data)
+        if MARKUP.search(text)
+    ]
+
+
 def _texts(obj: Any, path: str = "") -> list[tuple[str, str]]:
     """Every string in a data tree with its field path, for the markup and citation checks."""
     if isinstance(obj, str):
@@ -235,11 +253,9 @@ def load(data_dir: Path | str) -> Content:
     )
     for path in files:
         where = _rel(path, root)
-        data = _validate(HandvatData, _read_yaml(path, root, problems), where, problems)
+        data = _load_named(HandvatData, path, root, problems)
         if data is None:
             continue
-        if data.id != path.stem:
-            problems.append(f"{where}: id: {data.id!r} does not match the file name {path.stem!r}")
         if data.id in seen_files:
             problems.append(f"{where}: id: duplicate id {data.id!r}, also in {seen_files[data.id]}")
             continue
@@ -285,9 +301,7 @@ def _check_texts(content: Content, files: dict[str, str], problems: list[str]) -
     citations: dict[Ref, list[tuple[str, str | None]]] = defaultdict(list)
     for handvat in content.handvatten.values():
         where = files[handvat.id]
-        for path, text in _texts(handvat.data):
-            if MARKUP.search(text):
-                problems.append(f"{where}: {path}: contains markup {MARKUP.search(text).group()!r}; text is plain")
+        problems += _markup(where, handvat.data)
         owners = [(None, handvat.data.intro), (None, [handvat.data.question])]
         owners += [(s.id, [s.data]) for s in handvat.steps]
         for step_id, parts in owners:
@@ -338,23 +352,19 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
             content.checklist_steps[checklist.id] = tuple(
                 StepView(f"{checklist.id}.{i}", i, step, None) for i, step in enumerate(checklist.steps, start=1)
             )
+    course_files = []
     for path in sorted((folder / "cursussen").glob("*.yml")):
-        where = _rel(path, root)
-        course = _validate(Course, _read_yaml(path, root, problems), where, problems)
-        if course is None:
-            continue
-        if course.id != path.stem:
-            problems.append(f"{where}: id: {course.id!r} does not match the file name {path.stem!r}")
-        trainingen.courses[course.id] = course
-    for where, data in checklist_files + [(f"data/trainingen/cursussen/{c}.yml", c_) for c, c_ in trainingen.courses.items()]:
+        course = _load_named(Course, path, root, problems)
+        if course is not None:
+            trainingen.courses[course.id] = course
+            course_files.append((_rel(path, root), course))
+    for where, data in checklist_files + course_files:
+        problems += _markup(where, data)
         for path, text in _texts(data):
-            if MARKUP.search(text):
-                problems.append(f"{where}: {path}: contains markup {MARKUP.search(text).group()!r}; text is plain")
-            else:
-                try:
-                    split_text(text, content.registry)
-                except CitationError as exc:
-                    problems.append(f"{where}: {path}: {exc}")
+            try:
+                split_text(text, content.registry)
+            except CitationError as exc:
+                problems.append(f"{where}: {path}: {exc}")
     content.trainingen = trainingen
 
 
@@ -375,8 +385,6 @@ def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
         term = _validate(Term, entry, f"{where}: {label}", problems)
         if term:
             terms.append(term)
-            for field_path, text in _texts(term):
-                if MARKUP.search(text):
-                    problems.append(f"{where}: {n}.{field_path}: contains markup {MARKUP.search(text).group()!r}; text is plain")
+            problems += _markup(f"{where}: {label}", term)
     problems += check_glossary(terms, where)
     content.glossary = terms
