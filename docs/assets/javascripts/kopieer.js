@@ -63,8 +63,15 @@
     });
   }
 
+  function fillCitationAddress() {
+    // Without a configured site address the page shows its path; the browser knows the full one
+    var address = document.querySelector(".citeer__adres");
+    if (address && /^https?:$/.test(window.location.protocol)) address.textContent = window.location.href.split("#")[0];
+  }
+
   function init() {
     addHeadingButtons();
+    fillCitationAddress();
   }
 
   document.addEventListener("click", function (event) {
