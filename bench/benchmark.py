@@ -211,9 +211,10 @@ def main() -> None:
         plain_build = build(ROOT, tmp / "plain-site")
         line("all PDFs (build with PDFs minus without)", f"{with_pdf - plain_build:.1f} s")
         from exports import hook, pdf
+        from macros.dates import build_date
         from mkdocs.config import load_config
 
-        meta = pdf.Meta(site_name="Kennisbank", version="bench", day=hook.build_day(), site_url="https://kennisbank.example/")
+        meta = pdf.Meta(site_name="Kennisbank", version="bench", day=build_date(), site_url="https://kennisbank.example/")
         pages = hook.collect(pdf_site, [("vredestijd/v2.md", 1)], True)
         start = time.perf_counter()
         pdf.render(pdf.handout_html("Werkkaart V2", [(pages[0], "V2")], meta), "werkkaart-v2.pdf", pdf_site, pages)

@@ -18,7 +18,6 @@ import logging
 import os
 import sys
 import time
-from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,6 +29,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from exports import names  # noqa: E402
+from macros.dates import build_date  # noqa: E402
 from macros.model import load  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.kennisbank.pdf")
@@ -56,7 +56,7 @@ def on_post_build(config, **kwargs) -> None:
     meta = pdf.Meta(
         site_name=config["site_name"],
         version=str(extra.get("versie") or "ontwikkelversie"),
-        day=build_day(),
+        day=build_date(),
         site_url=site_address(config),
     )
     if not meta.site_url:
@@ -165,9 +165,3 @@ def site_address(config) -> str | None:
     return url.rstrip("/") + "/" if url else None
 
 
-def build_day() -> date:
-    """Today, or SOURCE_DATE_EPOCH's day for a reproducible build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()

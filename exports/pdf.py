@@ -22,13 +22,11 @@ import tinyhtml5
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from macros.dates import MONTHS, dutch_date  # noqa: F401 (MONTHS: the tests read the month names here)
+
 PRINT_CSS = Path(__file__).with_name("print.css")
 SVG_CSS = Path(__file__).with_name("print-svg.css")
 SVG = "{http://www.w3.org/2000/svg}"
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Site furniture inside the article that means nothing on paper: the "#" links beside headings
 # and steps, the checklist's live progress line, scripts (JSON-LD) and every button ("Vinkjes
@@ -82,8 +80,6 @@ class Meta:
         return dutch_date(self.day)
 
 
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def esc(text: str) -> str:

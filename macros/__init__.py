@@ -5,8 +5,6 @@ Rendering lives in the render_* modules (pure functions); this module only wires
 
 from __future__ import annotations
 
-import os
-from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,19 +14,8 @@ from mkdocs.utils import get_relative_url
 from exports import names as exports
 
 from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen, render_woordenlijst
+from .dates import build_date, dutch_date
 from .model import ContentError, load
-
-
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
-
-
-def build_date() -> date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch else date.today()
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def on_post_page_macros(env) -> None:

@@ -1,0 +1,18 @@
+"""The build's date, in Dutch: shown in citations, on PDF covers and handouts."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def build_date() -> date:
+    """Today, or SOURCE_DATE_EPOCH's day for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch else date.today()
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
