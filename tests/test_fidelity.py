@@ -70,3 +70,29 @@ def test_measure_counts_a_sentence_turned_into_a_table_only_if_every_item_is_the
     table = "Sterke indicatoren zijn: | 1 | een bokshouding | 2 | persoonlijke ruimte binnendringen"
     assert len(measure(raw, table)["restructured"]) == 1
     assert measure(raw, "Sterke indicatoren zijn: | 1 | een bokshouding")["missing"]
+
+
+def test_nothing_in_the_cycle_data_is_invented():
+    """The reverse check: every sentence of every text field is the source's (notes, captions and
+    short table labels are the editors' and say so)."""
+    import re
+
+    from conftest import ROOT
+    from fidelity import normalise, readings, source_text
+    from macros.citations import plain
+    from macros.model import _texts, load
+
+    raw = (SOURCES / "interventies-cyclus-online-aangejaagd-geweld.txt").read_text(encoding="utf-8")
+    joined = normalise(source_text(raw).replace("\n", " "))
+    # a PDF break after a hyphen, read both ways: "sociaal- psychische", "maatschap- pelijke"
+    forms = (joined, re.sub(r"(\w)- (\w)", r"\1-\2", joined), re.sub(r"(\w)- (\w)", r"\1\2", joined))
+    editorial = re.compile(r"^(id|notes)|caption|columns|audience$|\.label$")
+    invented = []
+    for handvat in load(ROOT / "data").handvatten.values():
+        for path, text in _texts(handvat.data):
+            if editorial.search(path) or (".rows." in path and len(text.split()) <= 3):
+                continue
+            for piece in re.split(r"(?<=[.?!:])\s+", normalise(plain(text))):
+                if not any(r in form for form in forms for r in readings(piece)):
+                    invented.append(f"{handvat.id} {path}: {piece}")
+    assert not invented, "\n".join(invented)
