@@ -26,12 +26,9 @@ def heading(handvat: Handvat) -> str:
     return f"# {handvat.id} {esc(handvat.data.title)}"
 
 
-def render_notes(notes, handvat: Handvat) -> str:
-    out = []
-    for note in notes:
-        where = f"Bij stap [{handvat.id}.{note.step}](#{handvat.id.lower()}-{note.step}): " if note.step else ""
-        out.append(f'!!! note "Noot van de redactie"\n    {where}{esc(note.text)}\n')
-    return "\n".join(out)
+def render_notes(notes) -> str:
+    """Editorial notes on the recommendation as a whole (notes on a step stand with the step)."""
+    return "\n".join(f'!!! note "Noot van de redactie"\n    {esc(note.text)}\n' for note in notes)
 
 
 def render_roles(handvat: Handvat) -> str:
@@ -75,12 +72,15 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[tuple[str
         "",
     ]
     out += [md_text(p, content.registry) + "\n" for p in data.intro]
-    out.append(render_notes([n for n in data.notes if n.step is None], handvat))
+    out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
-    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True))
+    step_notes = {}
+    for note in data.notes:
+        if note.step is not None:
+            step_notes[note.step] = step_notes.get(note.step, ()) + (note.text,)
+    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, notes=step_notes))
     out.append("")
     out.append(render_roles(handvat))
-    out.append(render_notes([n for n in data.notes if n.step is not None], handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
     if cited:
         out.append("## Bronnen bij dit handvat {#bronnen}\n")
@@ -103,7 +103,7 @@ def render_overview(content: Content) -> str:
     out = []
     for phase in content.phases:
         out.append(f"### [{esc(phase.name)}](/{phase.id}/index.md)\n")
-        out += [f"1. [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)})" for handvat in content.in_phase(phase.id)]
+        out += [f"- [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)})" for handvat in content.in_phase(phase.id)]
         out.append("")
     return "\n".join(out)
 

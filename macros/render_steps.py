@@ -16,7 +16,7 @@ def render_table(table) -> str:
     )
 
 
-def render_step(step: StepView, content: Content, short_link: bool = False) -> str:
+def render_step(step: StepView, content: Content, short_link: bool = False, notes: tuple[str, ...] = ()) -> str:
     """One step as a checklist item: number, box, text, sub-items, table, closing text."""
     data = step.data
     box_id = f"vink-{step.anchor}"
@@ -47,12 +47,21 @@ def render_step(step: StepView, content: Content, short_link: bool = False) -> s
         parts.append(render_table(data.table))
     if data.after:
         parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.after)]
+    # an editorial note on this step stands with it, marked as the editors' words
+    parts += [
+        f'<div class="admonition note"><p class="admonition-title">Noot van de redactie</p><p>{esc_html(note)}</p></div>'
+        for note in notes
+    ]
     parts += ["</div>", "</li>"]
     return "\n".join(parts)
 
 
 def render_checklist(
-    checklist_id: str, steps: tuple[StepView, ...], content: Content, short_links: bool = False
+    checklist_id: str,
+    steps: tuple[StepView, ...],
+    content: Content,
+    short_links: bool = False,
+    notes: dict[int, tuple[str, ...]] | None = None,
 ) -> str:
     """Steps as a checklist (ticks kept per checklist id), under group headings where present."""
     out = [
@@ -72,7 +81,7 @@ def render_checklist(
         if not open_list:
             out.append('<ol class="checklist__stappen" markdown="block">')
             open_list = True
-        out.append(render_step(step, content, short_links))
+        out.append(render_step(step, content, short_links, (notes or {}).get(step.number, ())))
     out.append("</ol>")
     out.append(
         '<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>'
