@@ -6,7 +6,6 @@ them at once (ContentError), so an editor fixes a bad file in one go.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -120,7 +120,7 @@ def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
     for n, block in enumerate(guide.sample_programme, start=1):
         content = esc_html(block.content or "") + (f"<p>{esc_html(block.text)}</p>" if block.text else "")
         if block.skills_by_group:
-            content += f'<p><a href="#programma-vaardigheden">Voorbeelden van vaardigheidstrainingen per functiegroep</a></p>'
+            content += '<p><a href="#programma-vaardigheden">Voorbeelden van vaardigheidstrainingen per functiegroep</a></p>'
             skills_tables.append(_skills_table(block, href))
         rows.append(
             f'<tr id="programma-{n}"><th scope="row"><span class="label">{esc_html(block.audience_label)}:</span> '

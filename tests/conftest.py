@@ -50,6 +50,32 @@ def site(site_build) -> Path:
 
 
 @pytest.fixture
+def data(tmp_path) -> Path:
+    """A throw-away copy of data/ to break on purpose (the model tests' bad input)."""
+    dst = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dst)
+    return dst
+
+
+def edit_yaml(path: Path, change) -> None:
+    """Load a YAML file, let ``change`` alter the document in place, write it back."""
+    import yaml
+
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+
+
+def problems_of(data_dir: Path) -> str:
+    """The message the model stops with for this data (the test fails if it does not stop)."""
+    from macros.model import ContentError, load
+
+    with pytest.raises(ContentError) as info:
+        load(data_dir)
+    return str(info.value)
+
+
+@pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project to break on purpose."""
     dst = tmp_path / "project"

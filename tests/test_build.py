@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, page_text
+from conftest import ROOT, mkdocs_build
 from macros.model import load
 
 CONTENT = load(ROOT / "data")

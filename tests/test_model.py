@@ -1,14 +1,12 @@
 """The content model: the real data loads, and every kind of bad input stops with a clear line."""
 
 import shutil
-from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT
+from conftest import ROOT, edit_yaml as edit, problems_of
 from macros.citations import Ref
-from macros.model import ContentError, load
+from macros.model import load
 
 
 @pytest.fixture(scope="module")
@@ -39,23 +37,10 @@ def test_citations_are_indexed_per_step(content):
 # --- bad input: each case breaks a copy of the real data and names what the message must say
 
 
-@pytest.fixture
-def data(tmp_path):
-    dst = tmp_path / "data"
-    shutil.copytree(ROOT / "data", dst)
-    return dst
 
 
-def edit(path: Path, change) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
 
-def problems_of(data_dir) -> str:
-    with pytest.raises(ContentError) as info:
-        load(data_dir)
-    return str(info.value)
 
 
 def test_malformed_yaml_names_file_and_line(data):

@@ -1,31 +1,15 @@
 """Training data: the real files load, and bad course, table or checklist data stops the build."""
 
-import shutil
-
-import pytest
-import yaml
-
-from conftest import ROOT
-from macros.model import ContentError, load
 
 
-@pytest.fixture
-def data(tmp_path):
-    dst = tmp_path / "data"
-    shutil.copytree(ROOT / "data", dst)
-    return dst
+from conftest import ROOT, edit_yaml as edit, problems_of
+from macros.model import load
 
 
-def edit(path, change):
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
 
-def problems_of(data_dir) -> str:
-    with pytest.raises(ContentError) as info:
-        load(data_dir)
-    return str(info.value)
+
+
 
 
 MASTERCLASS = "trainingen/cursussen/masterclass-wraakbeteugeling.yml"

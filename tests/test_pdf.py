@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from conftest import ROOT, SOURCES, TEST_SITE_URL
+from conftest import ROOT, SOURCES
 from exports import hook, pdf
 from fidelity import measure
 from macros.model import load

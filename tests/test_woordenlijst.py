@@ -1,7 +1,6 @@
 """The glossary: every term has a definition and anchor; abbreviations explain themselves everywhere."""
 
 import re
-import shutil
 
 import pytest
 import yaml
@@ -34,11 +33,6 @@ def test_abbreviations_are_tooltips_on_other_pages(site):
     assert '<abbr title="Vereniging Nederlandse Gemeenten">VNG</abbr>' in groups
 
 
-@pytest.fixture
-def data(tmp_path):
-    dst = tmp_path / "data"
-    shutil.copytree(ROOT / "data", dst)
-    return dst
 
 
 def change_term(data, term_id, change):
