@@ -18,6 +18,19 @@ from .dates import build_date, dutch_date
 from .model import ContentError, load
 
 
+TRAINING_TAG = "Trainingen"
+
+
+def on_pre_page_macros(env) -> None:
+    """Tag a page with its phase (from the data) or as a training page, next to the audience
+    tags of its front matter, so search results and the tag index show where a page belongs."""
+    src = env.page.file.src_uri
+    extra = env.variables["phase_tags"].get(src) or (TRAINING_TAG if src.startswith("trainingen/") else None)
+    if extra:
+        tags = list(env.page.meta.get("tags") or [])
+        env.page.meta["tags"] = tags + ([extra] if extra not in tags else [])
+
+
 def on_post_page_macros(env) -> None:
     """Append the glossary's abbreviations to every page, so each one explains itself on hover."""
     abbreviations = env.variables["abbreviations"]
@@ -60,6 +73,9 @@ def define_env(env) -> None:
         raise PluginError(str(exc)) from None
     env.variables["short_links"] = links
     env.variables["abbreviations"] = render_woordenlijst.abbreviation_lines(content.glossary)
+    env.variables["phase_tags"] = {h.page: h.phase.name for h in content.handvatten.values()} | {
+        f"{p.id}/index.md": p.name for p in content.phases
+    }
 
     @env.macro
     def woordenlijst() -> str:

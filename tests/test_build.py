@@ -195,3 +195,11 @@ def test_search_partial_override_differs_from_materials_only_by_the_dialog_name(
     strip = lambda text: re.sub(r"\{#-.*?-#\}", "", text, count=1, flags=re.S)  # noqa: E731
     assert strip(ours).replace(" aria-label=\"{{ lang.t('search') }}\">", ">", 1) == strip(theme)
     assert 'role="dialog" aria-label="Zoeken"' in read(site, "index.html")
+
+
+def test_pages_are_tagged_with_their_phase_or_as_training(site):
+    for handvat in CONTENT.handvatten.values():
+        html = read(site, built_page(handvat))
+        assert re.search(rf'class="md-tag[^"]*"[^>]*>{handvat.phase.name}<', html), handvat.id
+    html = read(site, "trainingen/publieksagressie/functiegroepen/index.html")
+    assert re.search(r'class="md-tag[^"]*"[^>]*>Trainingen<', html)
