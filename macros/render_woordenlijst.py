@@ -34,7 +34,7 @@ def render_glossary(terms: list[Term]) -> str:
         )
         out.append(
             f'<dt id="{esc_html(t.id)}"><span{anchor}></span>{esc_html(t.term)}{full}</dt>'
-            f"<dd>{esc_html(t.definition)}{origin}{see}</dd>"
+            f"\n<dd>{esc_html(t.definition)}{origin}{see}</dd>"
         )
     out.append("</dl>")
     return "\n".join(out)
