@@ -125,10 +125,6 @@ def split_text(text: str, registry: Registry) -> list[str | tuple[str, Ref]]:
     return [s for s in segments if s]
 
 
-def refs_in(text: str, registry: Registry) -> list[Ref]:
-    return [s[1] for s in split_text(text, registry) if isinstance(s, tuple)]
-
-
 def plain(text: str) -> str:
     """The text as a reader sees it: markers removed, words kept."""
     return MARKER.sub(lambda m: m.group(1), text)

@@ -246,9 +246,6 @@ class Trainingen:
     courses: dict[str, Course] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
 
-    def group(self, group_id: str) -> FunctionGroup:
-        return next(g for g in self.publieksagressie.function_groups if g.id == group_id)
-
 
 def group_refs(guide: PublieksagressieFile) -> list[tuple[str, list[str]]]:
     """Every place that names function groups, with its field path, for the reference check."""

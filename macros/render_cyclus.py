@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Content, Handvat, StepView
+from .model import Content, Handvat
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
 
 
 def page_link(handvat: Handvat) -> str:
     return f"/{handvat.page}"
-
-
-def step_link(handvat: Handvat, step: StepView) -> str:
-    return f"/{handvat.page}#{step.anchor}"
 
 
 def heading(handvat: Handvat) -> str:
