@@ -22,7 +22,8 @@ import tinyhtml5
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from macros.dates import MONTHS, dutch_date  # noqa: F401 (MONTHS: the tests read the month names here)
+from macros.dates import MONTHS, dutch_date
+from macros.render_links import short_path  # noqa: F401 (MONTHS: the tests read the month names here)
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 SVG_CSS = Path(__file__).with_name("print-svg.css")
@@ -278,7 +279,7 @@ def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
 
 def short_link(site_url: str | None, handvat_id: str) -> str | None:
     """The stable short address of a recommendation, e.g. https://…/r/v2/."""
-    return f"{site_url}r/{handvat_id.lower()}/" if site_url else None
+    return f"{site_url}{short_path(handvat_id.lower())}" if site_url else None
 
 
 def qr_svg(url: str) -> str:

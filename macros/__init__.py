@@ -38,12 +38,17 @@ def on_post_page_macros(env) -> None:
         env.markdown += "\n\n" + abbreviations + "\n"
 
 
+def site_url_of(conf, doc_path: str) -> str:
+    """Where MkDocs puts a docs file in the site ("vredestijd/v2/", or "vredestijd/v2.html" offline)."""
+    return File(doc_path, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]).url
+
+
 def on_post_build(env) -> None:
     """Write a static redirect page for every short link (/r/v2-4/ -> the step's page)."""
     conf = env.conf
     site = Path(conf["site_dir"])
     for path, (label, page, anchor) in env.variables["short_links"].items():
-        target = File(page, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]).url
+        target = site_url_of(conf, page)
         out = site / path / "index.html"
         if out.exists():
             raise PluginError(f"short link /{path} collides with a page of the site")
@@ -60,9 +65,7 @@ def define_env(env) -> None:
 
     def href(doc_path: str) -> str:
         """URL of a docs file relative to the page being rendered (for raw HTML/SVG links)."""
-        conf = env.conf
-        target = File(doc_path, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"])
-        return get_relative_url(target.url, env.page.url)
+        return get_relative_url(site_url_of(env.conf, doc_path), env.page.url)
 
     env.variables["content"] = content
     # The date shown in citations and on PDFs: SOURCE_DATE_EPOCH for reproducible builds, else today.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .model import Content, Handvat
+from .render_links import short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
 
@@ -61,7 +62,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[tuple[str
         f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {len(handvat.steps)} stappen</p>",
         "",
         f'<div class="handvat-acties" data-search-exclude markdown="block">'
-        f'<p class="handvat-kort" markdown="span">Korte link: [`/r/{handvat.id.lower()}/`](/korte-links.md#{handvat.id.lower()})</p>'
+        f'<p class="handvat-kort" markdown="span">Korte link: [`/{short_path(handvat.id.lower())}`](/korte-links.md#{handvat.id.lower()})</p>'
         f'<button type="button" class="md-button presenteer" aria-pressed="false">Presenteren</button>'
         f"</div>",
         render_downloads(list(downloads)),

@@ -8,6 +8,11 @@ from .render_text import esc_html
 PREFIX = "r"
 
 
+def short_path(slug: str) -> str:
+    """The site path of a short link: "v2" -> "r/v2/", "v2-4" -> "r/v2-4/" (the one scheme)."""
+    return f"{PREFIX}/{slug}/"
+
+
 class ShortLinkError(ValueError):
     pass
 
@@ -21,7 +26,7 @@ def short_links(content: Content) -> dict[str, tuple[str, str, str]]:
     links: dict[str, tuple[str, str, str]] = {}
 
     def add(slug: str, label: str, page: str, anchor: str) -> None:
-        path = f"{PREFIX}/{slug}/"
+        path = short_path(slug)
         if path in links:
             raise ShortLinkError(f"short link /{path} of {label} collides with {links[path][0]}")
         links[path] = (label, page, anchor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Content, StepView
+from .render_links import short_path
 from .render_text import esc_html, md_text, paragraphs, slug
 
 
@@ -30,7 +31,7 @@ def render_step(step: StepView, content: Content, short_link: bool = False, note
         f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a>'
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
         f'<button type="button" class="kopieer kopieer--klein" data-anker="{step.anchor}"'
-        + (f' data-kort="r/{step.anchor}/"' if short_link else "")
+        + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
         + f'>Kopieer link<span class="visueel-verborgen"> naar stap {step.id}</span></button></div>',
         f'<div class="stap__tekst" id="{text_id}" markdown="block">',
     ]
