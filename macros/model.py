@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, model_validator
 
 from .citations import CitationError, Ref, Registry, split_text
-from .model_base import MARKUP, Group, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
+from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 from .model_woordenlijst import Term, check_glossary
 
@@ -26,6 +26,9 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class HandvatData(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
     title: Text
+    # the editors' label for navigation, overviews, short-link list and PDF bookmarks
+    short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^\S+(\s+\S+){0,5}$")]
+    kind: ListKind = "steps"
     intro: list[Text] = []
     question: Text
     steps: list[Step] | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -29,9 +29,16 @@ class Table(Strict):
         return self
 
 
+# Steps are actions (a checkbox each); points are signals, indicators, questions or examples
+# (no checkbox). Decided per list from the source's wording; ids and anchors are the same.
+ListKind = Literal["steps", "points"]
+
+
 class SubItem(Strict):
     label: Text
     text: Text
+    # a numbered list inside an item that the source flattened into one sentence (C5.2)
+    items: list["SubItem"] = []
 
 
 class Step(Strict):
@@ -45,6 +52,7 @@ class Step(Strict):
 class Group(Strict):
     title: Text
     audience: Text | None = None
+    kind: ListKind = "steps"
     steps: list[Step] = Field(min_length=1)
 
 

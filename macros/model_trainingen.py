@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .model_base import Step, Strict, Text
+from .model_base import ListKind, Step, Strict, Text
 
 GroupId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
 
@@ -20,6 +20,7 @@ GroupId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
 class Checklist(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z]+(-[A-Z]+)*$")]
     title: Text
+    kind: ListKind = "steps"
     steps: list[Step] = Field(min_length=1)
 
 
