@@ -29,7 +29,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from exports import names  # noqa: E402
-from macros.dates import build_date  # noqa: E402
+from macros.dates import build_date, site_address  # noqa: E402
 from macros.model import load  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.kennisbank.pdf")
@@ -156,12 +156,3 @@ def collect(site_dir: Path, entries: list[tuple[str, int]], use_directory_urls: 
             raise PluginError(f"PDF: {exc.where}: {exc.problem}") from exc
         pages.append(page)
     return pages
-
-
-def site_address(config) -> str | None:
-    """The site's address, config site_url or else the environment's SITE_URL, ending in "/"."""
-    url = config.get("site_url") or os.environ.get("SITE_URL") or ""
-    url = url.strip()
-    return url.rstrip("/") + "/" if url else None
-
-

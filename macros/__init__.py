@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -14,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from exports import names as exports
 
 from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen, render_woordenlijst
-from .dates import build_date, dutch_date
+from .dates import build_date, dutch_date, site_address
 from .model import ContentError, load
 
 
@@ -101,10 +102,30 @@ def define_env(env) -> None:
         """(label, URL) of exports, only in builds that make them (no dead links in `serve`)."""
         return [(label, href_site(exports.site_path(name))) for label, name in items] if exports.enabled() else []
 
+    def credit(document_id: str, page, title: str | None) -> str:
+        """The source document and citation line of a transcribed page (``page``: the one rendered)."""
+        site = site_address(env.conf)
+        address = f"{site}{page.url}" if site else f"/{page.url}"
+        meta = (env.conf["site_name"], env.conf["extra"]["versie"], env.conf["extra"]["datum"])
+        return render_bronnen.render_credit(content.document(document_id), title, meta, address, href)
+
+    @env.macro
+    @pass_context
+    def bronvermelding(context, document_id: str) -> str:
+        """For a page transcribed from a source document: name it and say how to cite the page."""
+        page = context["page"]
+        return credit(document_id, page, page.title)
+
     @env.macro
     def handvat(handvat_id: str) -> str:
         links = downloads(("Werkkaart (PDF)", exports.handout(handvat_id)), ("Handboek (PDF)", exports.CYCLE_HANDBOOK))
-        return render_cyclus.render_handvat(content.handvat(handvat_id), content, links)
+        handvat = content.handvat(handvat_id)
+        page = render_cyclus.render_handvat(handvat, content, links)
+        return page + "\n\n" + credit(content.cycle_document, env.page, f"{handvat.id} {handvat.data.title}")
+
+    @env.macro
+    def brondocumenten() -> str:
+        return render_bronnen.render_documents(content, href)
 
     @env.macro
     def download_links(*keys: str) -> str:
@@ -186,7 +207,8 @@ def define_env(env) -> None:
     def cursus(course_id: str) -> str:
         if course_id not in trainingen.courses:
             raise KeyError(f"unknown course {course_id!r}")
-        return render_trainingen.render_course(trainingen.courses[course_id])
+        course = trainingen.courses[course_id]
+        return render_trainingen.render_course(course) + "\n\n" + credit(course.id, env.page, course.title)
 
     @env.macro
     def cursussen_vergelijking() -> str:

@@ -1,4 +1,4 @@
-"""The build's date, in Dutch: shown in citations, on PDF covers and handouts."""
+"""The build's date in Dutch and the site's public address: shown in citations, on PDF covers and handouts."""
 
 from __future__ import annotations
 
@@ -16,3 +16,9 @@ def build_date() -> date:
 
 def dutch_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def site_address(config) -> str | None:
+    """The site's address, config site_url or else the environment's SITE_URL, ending in "/"."""
+    url = (config.get("site_url") or os.environ.get("SITE_URL") or "").strip()
+    return url.rstrip("/") + "/" if url else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, model_validator
@@ -56,6 +56,7 @@ class Kern(Strict):
 
 
 class PhasesFile(Strict):
+    document: Text  # the source document the cycle is transcribed from (brondocumenten.yml)
     kern: Kern
     phases: list[Phase] = Field(min_length=1)
 
@@ -74,6 +75,21 @@ class Publication(Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
 
 
+class SourceDocument(Strict):
+    """A document the site transcribes; each field only as far as the document itself says it."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    title: Text
+    kind: Literal["handboek", "handreiking", "cursusbeschrijving"]
+    maker: Text | None
+    published_in: Text | None
+    date: Text | None
+    date_note: Text | None = None
+    part: Text  # what part of the document the site transcribes
+    file: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.txt$")]  # in ../shared/bronnen/
+    section: Text  # the docs page where its part of the site starts
+
+
 class SourcesFile(Strict):
     studies: list[Study]
     publications: list[Publication]
@@ -89,6 +105,7 @@ class StepView:
     number: int
     data: Step
     group: Group | None
+    kind: ListKind = "steps"  # steps get a checkbox, points (signals, questions...) do not
 
     @property
     def anchor(self) -> str:
@@ -120,12 +137,21 @@ class Content:
     publications: tuple[Publication, ...]
     audiences: dict[str, str]
     registry: Registry
+    documents: dict[str, SourceDocument] = field(default_factory=dict)  # by id, in file order
+    cycle_document: str = ""  # the id of the document the cycle comes from
     trainingen: Trainingen | None = None
     glossary: list[Term] = field(default_factory=list)
     # numbered steps of the training guides' checklists, by checklist code
     checklist_steps: dict[str, tuple[StepView, ...]] = field(default_factory=dict)
     # which handvat and step (None: the handvat's intro) cite each reference, in source order
     citations: dict[Ref, list[tuple[str, str | None]]] = field(default_factory=dict)
+
+    def document(self, document_id: str) -> SourceDocument:
+        try:
+            return self.documents[document_id]
+        except KeyError:
+            known = ", ".join(self.documents)
+            raise KeyError(f"unknown source document {document_id!r}; known: {known}") from None
 
     def in_phase(self, phase_id: str) -> list[Handvat]:
         return [h for h in self.handvatten.values() if h.phase.id == phase_id]
@@ -221,7 +247,15 @@ def _number_steps(data: HandvatData) -> tuple[StepView, ...]:
         pairs = [(s, None) for s in data.steps]
     else:
         pairs = [(s, g) for g in data.groups for s in g.steps]
-    return tuple(StepView(f"{data.id}.{n}", n, s, g) for n, (s, g) in enumerate(pairs, start=1))
+    return tuple(
+        StepView(f"{data.id}.{n}", n, s, g, g.kind if g else data.kind) for n, (s, g) in enumerate(pairs, start=1)
+    )
+
+
+def count_label(steps: tuple[StepView, ...]) -> str:
+    """"8 stappen", "4 punten" or "3 stappen en 2 punten": what a list holds, in words."""
+    counts = [(sum(s.kind == kind for s in steps), one, many) for kind, one, many in (("steps", "stap", "stappen"), ("points", "punt", "punten"))]
+    return " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n) or "0 stappen"
 
 
 def load(data_dir: Path | str) -> Content:
@@ -290,6 +324,14 @@ def load(data_dir: Path | str) -> Content:
         audiences=audiences,
         registry=registry,
     )
+    content.documents = _load_documents(root, problems)
+    if phases_file:
+        content.cycle_document = phases_file.document
+        if content.documents and phases_file.document not in content.documents:
+            problems.append(
+                f"data/cyclus/fasen.yml: document: unknown source document {phases_file.document!r}; "
+                f"known: {', '.join(content.documents)}"
+            )
     _check_texts(content, seen_files, problems)
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
@@ -352,12 +394,18 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
                 continue
             trainingen.checklists[checklist.id] = checklist
             content.checklist_steps[checklist.id] = tuple(
-                StepView(f"{checklist.id}.{i}", i, step, None) for i, step in enumerate(checklist.steps, start=1)
+                StepView(f"{checklist.id}.{i}", i, step, None, checklist.kind)
+                for i, step in enumerate(checklist.steps, start=1)
             )
     course_files = []
     for path in sorted((folder / "cursussen").glob("*.yml")):
         course = _load_named(Course, path, root, problems)
         if course is not None:
+            if content.documents and course.id not in content.documents:
+                problems.append(
+                    f"{_rel(path, root)}: id: no source document {course.id!r} in brondocumenten.yml "
+                    "(a course page credits the document it is transcribed from)"
+                )
             trainingen.courses[course.id] = course
             course_files.append((_rel(path, root), course))
     for where, data in checklist_files + course_files:
@@ -390,3 +438,28 @@ def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
             problems += _markup(f"{where}: {label}", term)
     problems += check_glossary(terms, where)
     content.glossary = terms
+
+
+def _load_documents(root: Path, problems: list[str]) -> dict[str, SourceDocument]:
+    path = root / "brondocumenten.yml"
+    where = _rel(path, root)
+    raw = _read_yaml(path, root, problems)
+    if raw is None:
+        if path.exists():
+            problems.append(f"{where}: (file): is empty; it must list the source documents")
+        return {}
+    if not isinstance(raw, list):
+        problems.append(f"{where}: (file): must be a list of source documents")
+        return {}
+    documents: dict[str, SourceDocument] = {}
+    for n, entry in enumerate(raw):
+        label = f"{n} ({entry['id']})" if isinstance(entry, dict) and "id" in entry else str(n)
+        doc = _validate(SourceDocument, entry, f"{where}: {label}", problems)
+        if doc is None:
+            continue
+        if doc.id in documents:
+            problems.append(f"{where}: {label}: id: duplicate source document id {doc.id!r}")
+            continue
+        problems += _markup(f"{where}: {label}", doc)
+        documents[doc.id] = doc
+    return documents

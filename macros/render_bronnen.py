@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .citations import Ref
-from .model import Content, step_anchor
+from .model import Content, SourceDocument, step_anchor
 from .render_cyclus import source_label
 from .render_text import esc_html
 
@@ -32,13 +32,13 @@ def render_sources(content: Content, href: Callable[[str], str]) -> str:
             f"<td>{_citers(ref, content, href)}</td></tr>"
             for ref in refs
         )
-        out.append(f'<h2 id="{study.id}">{esc_html(study.name)}</h2>\n')
+        out.append(f'<h3 id="{study.id}">{esc_html(study.name)}</h3>\n')
         out.append(
             f'<table class="datatabel bronnen"><caption>{esc_html(study.name)}: hoofdstukken en tabellen, '
             f'met de stappen die ernaar verwijzen</caption><thead><tr><th scope="col">Onderdeel</th>'
             f'<th scope="col">Geciteerd bij</th></tr></thead><tbody>{rows}</tbody></table>\n'
         )
-    out.append('<h2 id="publicaties">Genoemde publicaties</h2>\n')
+    out.append('<h3 id="publicaties">Genoemde publicaties</h3>\n')
     items = []
     for pub in content.publications:
         ref = Ref(pub.id, "publication")
@@ -48,4 +48,69 @@ def render_sources(content: Content, href: Callable[[str], str]) -> str:
         )
         items.append(f'<li id="{ref.anchor}">{name}{cite}<br>Geciteerd bij: {_citers(ref, content, href)}</li>')
     out.append(f'<ul class="publicaties">{"".join(items)}</ul>\n')
+    return "\n".join(out)
+
+
+# --- the source documents: credited on the Bronnen page and on every page taken from them ----
+
+NOT_STATED = "niet vermeld in het document"
+KIND_LABELS = {"handboek": "Handboek", "handreiking": "Handreiking", "cursusbeschrijving": "Cursusbeschrijving"}
+
+
+def document_anchor(doc: SourceDocument) -> str:
+    return f"bron-{doc.id}"
+
+
+def document_reference(doc: SourceDocument) -> str:
+    """The original document as a reference: maker (or title), date, title, kind; only known facts."""
+    year = doc.date or "z.d."
+    if doc.maker:
+        return f"{doc.maker} ({year}). {doc.title} [{doc.kind}]."
+    return f"{doc.title} [{doc.kind}] ({year}; maker {NOT_STATED})."
+
+
+def citation(doc: SourceDocument, page_title: str | None, site_name: str, version: str, day: str) -> str:
+    """How to cite a transcribed page (its address follows): the original first, then this site."""
+    page = f", ‘{page_title.strip().rstrip('.')}’" if page_title else ""
+    return f"{document_reference(doc)} Overgenomen in: {site_name}, versie {version}, {day}{page}."
+
+
+def render_credit(
+    doc: SourceDocument, page_title: str | None, site: tuple[str, str, str], address: str, href: Callable[[str], str]
+) -> str:
+    """The block at the end of a transcribed page: its source document and how to cite the page.
+
+    ``site`` is (site name, version, date); ``address`` the page's full address or site path.
+    """
+    site_name, version, day = site
+    sources = href("bronnen.md") + f"#{document_anchor(doc)}"
+    maker = esc_html(doc.maker) if doc.maker else NOT_STATED
+    link = f'<a href="{esc_html(address)}">{esc_html(address)}</a>' if address.startswith("https://") else esc_html(address)
+    text = f"{esc_html(citation(doc, page_title, site_name, version, day))} {link}"
+    return (
+        f'<aside class="bronvermelding" aria-label="Bron van deze pagina" data-search-exclude data-bron="{esc_html(doc.id)}">'
+        f'<p><strong>Bron:</strong> <a href="{esc_html(sources)}">{esc_html(doc.title)}</a> '
+        f"({esc_html(doc.kind)}; maker: {maker}; datum: {esc_html(doc.date or NOT_STATED)}). "
+        f"Overgenomen: {esc_html(doc.part)}</p>"
+        f'<p class="citeer"><strong>Hoe te citeren:</strong> {text}</p></aside>'
+    )
+
+
+def render_documents(content: Content, href: Callable[[str], str]) -> str:
+    """The Bronnen page's list of source documents: every fact the document gives about itself."""
+    out = []
+    for doc in content.documents.values():
+        rows = [
+            ("Soort", KIND_LABELS[doc.kind]),
+            ("Maker of uitgever", doc.maker or NOT_STATED),
+            ("Verschenen in", doc.published_in),
+            ("Datum", doc.date or NOT_STATED),
+            ("Over de datum", doc.date_note),
+            ("Overgenomen", doc.part),
+        ]
+        items = "".join(f"<dt>{esc_html(k)}</dt><dd>{esc_html(v)}</dd>" for k, v in rows if v)
+        items += f'<dt>Op deze site</dt><dd><a href="{esc_html(href(doc.section))}">{esc_html(doc.title)}</a></dd>'
+        out.append(
+            f'<h3 id="{document_anchor(doc)}">{esc_html(doc.title)}</h3>\n<dl class="brondocument">{items}</dl>\n'
+        )
     return "\n".join(out)

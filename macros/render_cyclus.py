@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Content, Handvat
+from .model import Content, Handvat, count_label
 from .render_links import short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
@@ -59,7 +59,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[tuple[str
         heading(handvat),
         "",
         f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}](/{phase.id}/index.md)'
-        f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {len(handvat.steps)} stappen</p>",
+        f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {count_label(handvat.steps)}</p>",
         "",
         f'<div class="handvat-acties" data-search-exclude markdown="block">'
         f'<p class="handvat-kort" markdown="span">Korte link: [`/{short_path(handvat.id.lower())}`](/korte-links.md#{handvat.id.lower()})</p>'
@@ -115,7 +115,7 @@ def render_phase(phase_id: str, content: Content) -> str:
     ]
     for handvat in content.in_phase(phase_id):
         out.append(f"## [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)}) {{#{handvat.id.lower()}}}\n")
-        out.append(f"{esc(handvat.data.question)} — {len(handvat.steps)} stappen.\n")
+        out.append(f"{esc(handvat.data.question)} — {count_label(handvat.steps)}.\n")
     return "\n".join(out)
 
 

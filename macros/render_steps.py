@@ -17,33 +17,49 @@ def render_table(table) -> str:
     )
 
 
+def render_items(items, content: Content) -> list[str]:
+    """Labelled sub-items (a., b. or 1., 2.), nested where the source nests them."""
+    parts = ['<ol class="stap__items" markdown="block">']
+    for item in items:
+        parts.append(
+            f'<li markdown="block"><p markdown="span"><span class="stap__label">{esc_html(item.label)}.</span> '
+            f"{md_text(item.text, content.registry)}</p>"
+        )
+        if item.items:
+            parts += render_items(item.items, content)
+        parts.append("</li>")
+    parts.append("</ol>")
+    return parts
+
+
 def render_step(step: StepView, content: Content, short_link: bool = False, notes: tuple[str, ...] = ()) -> str:
-    """One step as a checklist item: number, box, text, sub-items, table, closing text."""
+    """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table."""
     data = step.data
     box_id = f"vink-{step.anchor}"
     text_id = f"tekst-{step.anchor}"
+    noun = "stap" if step.kind == "steps" else "punt"
+    if step.kind == "steps":
+        # named as the action it performs; its state (ticked or not) is the checkbox's own
+        number = (
+            f'<input type="checkbox" class="stap__vink" id="{box_id}" data-stap="{step.id}" aria-describedby="{text_id}">'
+            f'<label for="{box_id}"><span class="visueel-verborgen">Markeer stap </span>{step.id}'
+            f'<span class="visueel-verborgen"> als gedaan</span></label>'
+        )
+    else:
+        number = f'<span class="stap__nummer"><span class="visueel-verborgen">Punt </span>{step.id}</span>'
     parts = [
-        f'<li class="stap" id="{step.anchor}" markdown="block">',
-        f'<div class="stap__kop" data-search-exclude><input type="checkbox" class="stap__vink" id="{box_id}" '
-        f'data-stap="{step.id}" aria-describedby="{text_id}">'
-        f'<label for="{box_id}"><span class="visueel-verborgen">Stap </span>{step.id}'
-        f'<span class="visueel-verborgen"> afgevinkt</span></label>'
-        f'<a class="stap__link" href="#{step.anchor}" title="Link naar stap {step.id}">#</a>'
+        f'<li class="stap stap--{noun}" id="{step.anchor}" markdown="block">',
+        f'<div class="stap__kop" data-search-exclude>{number}'
+        f'<a class="stap__link" href="#{step.anchor}" title="Link naar {noun} {step.id}">#</a>'
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
         f'<button type="button" class="kopieer kopieer--klein" data-anker="{step.anchor}"'
         + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
-        + f'>Kopieer link<span class="visueel-verborgen"> naar stap {step.id}</span></button></div>',
+        + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button></div>',
         f'<div class="stap__tekst" id="{text_id}" markdown="block">',
     ]
     parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.text)]
     if data.items:
-        parts.append('<ol class="stap__items" type="a" markdown="block">')
-        parts += [
-            f'<li value="{i}" markdown="span"><span class="stap__label">{esc_html(item.label)}.</span> '
-            f"{md_text(item.text, content.registry)}</li>"
-            for i, item in enumerate(data.items, start=1)
-        ]
-        parts.append("</ol>")
+        parts += render_items(data.items, content)
     if data.table:
         parts.append(render_table(data.table))
     if data.after:
@@ -64,10 +80,17 @@ def render_checklist(
     short_links: bool = False,
     notes: dict[int, tuple[str, ...]] | None = None,
 ) -> str:
-    """Steps as a checklist (ticks kept per checklist id), under group headings where present."""
+    """Steps as a checklist (ticks kept per checklist id), under group headings where present.
+
+    Points (signals, questions, examples) are listed the same way, without checkboxes; a list of
+    points only is no checklist at all.
+    """
+    actions = any(s.kind == "steps" for s in steps)
     out = [
-        f'<div class="checklist" data-checklist="{esc_html(checklist_id)}" markdown="block">',
-        '<p class="checklist__voortgang" aria-live="polite" data-search-exclude></p>',
+        f'<div class="checklist" data-checklist="{esc_html(checklist_id)}" markdown="block">'
+        if actions
+        else '<div class="puntenlijst" markdown="block">',
+        '<p class="checklist__voortgang" aria-live="polite" data-search-exclude></p>' if actions else "",
     ]
     group = None
     open_list = False
@@ -80,12 +103,11 @@ def render_checklist(
             out.append(f'<h3 id="{checklist_id.lower()}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>')
             open_list = False
         if not open_list:
-            out.append('<ol class="checklist__stappen" markdown="block">')
+            out.append(f'<ol class="checklist__stappen checklist__stappen--{step.kind}" markdown="block">')
             open_list = True
         out.append(render_step(step, content, short_links, (notes or {}).get(step.number, ())))
     out.append("</ol>")
-    out.append(
-        '<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>'
-    )
+    if actions:
+        out.append('<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>')
     out.append("</div>")
     return "\n".join(out)
