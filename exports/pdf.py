@@ -155,8 +155,11 @@ def page_section(page: Page, targets: dict[str, str], site_url: str | None, lead
         svg.insert(0, style)
     h1 = next(art.iter("h1"))
     title = " ".join("".join(h1.itertext()).split())
-    h1.set("data-kort", _short(title))
-    h1.set("style", f"bookmark-level: {page.level}")
+    # a recommendation's running header and bookmark are its short label (the heading is the
+    # source's long title)
+    label = h1.get("data-kort-label")
+    h1.set("data-kort", label or _short(title))
+    h1.set("style", f"bookmark-level: {page.level}" + (f'; bookmark-label: "{label}"' if label else ""))
     # The step group headings of a checklist are bookmarks one level below their page.
     for checklist in art.iter("div"):
         if "checklist" in checklist.get("class", "").split():

@@ -14,7 +14,8 @@ from mkdocs.utils import get_relative_url
 
 from exports import names as exports
 
-from . import render_bronnen, render_cyclus, render_links, render_steps, render_trainingen, render_woordenlijst
+from . import render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_trainingen, render_woordenlijst
+from .frontmatter import audiences_of
 from .dates import build_date, dutch_date, site_address
 from .model import ContentError, load
 
@@ -122,6 +123,19 @@ def define_env(env) -> None:
         handvat = content.handvat(handvat_id)
         page = render_cyclus.render_handvat(handvat, content, links)
         return page + "\n\n" + credit(content.cycle_document, env.page, f"{handvat.id} {handvat.data.title}")
+
+    def audiences() -> dict[str, list[str]]:
+        paths = [h.page for h in content.handvatten.values()] + [d.section for d in content.documents.values()]
+        others = tuple(p.name for p in content.phases) + (TRAINING_TAG,)
+        return audiences_of(Path(env.conf["docs_dir"]), paths, content.readers, others)
+
+    @env.macro
+    def doelgroep_routes() -> str:
+        return render_doelgroepen.render_routes(content, audiences(), href)
+
+    @env.macro
+    def fasen_doelgroepen() -> str:
+        return render_doelgroepen.render_phases(content, audiences(), href)
 
     @env.macro
     def brondocumenten() -> str:

@@ -27,7 +27,7 @@ class HandvatData(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
     title: Text
     # the editors' label for navigation, overviews, short-link list and PDF bookmarks
-    short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^\S+(\s+\S+){0,5}$")]
+    short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r'^[^\s"{}]+(\s+[^\s"{}]+){0,5}$')]
     kind: ListKind = "steps"
     intro: list[Text] = []
     question: Text
@@ -73,6 +73,20 @@ class Publication(Strict):
     cite: Text
     description: Text | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+
+
+class ReadersFile(Strict):
+    readers: list[Text] = Field(min_length=1)  # the site's audiences (page tags), in display order
+    everyone: Text
+    groups: dict[str, Text]  # audience headings in the handbook: key -> label as the source words it
+
+    @model_validator(mode="after")
+    def _everyone_is_a_reader(self) -> "ReadersFile":
+        if self.everyone not in self.readers:
+            raise ValueError(f"everyone: {self.everyone!r} is not one of the readers {self.readers}")
+        if len(set(self.readers)) != len(self.readers):
+            raise ValueError("readers: an audience is listed twice")
+        return self
 
 
 class SourceDocument(Strict):
@@ -135,8 +149,10 @@ class Content:
     handvatten: dict[str, Handvat]  # in source order
     studies: tuple[Study, ...]
     publications: tuple[Publication, ...]
-    audiences: dict[str, str]
+    audiences: dict[str, str]  # audience headings of the handbook's groups
     registry: Registry
+    readers: tuple[str, ...] = ()  # the site's audiences (page tags)
+    everyone: str = ""  # the audience of pages meant for all
     documents: dict[str, SourceDocument] = field(default_factory=dict)  # by id, in file order
     cycle_document: str = ""  # the id of the document the cycle comes from
     trainingen: Trainingen | None = None
@@ -267,13 +283,9 @@ def load(data_dir: Path | str) -> Content:
     phases_file = _validate(
         PhasesFile, _read_yaml(root / "cyclus/fasen.yml", root, problems), _rel(root / "cyclus/fasen.yml", root), problems
     )
-    audiences_raw = _read_yaml(root / "doelgroepen.yml", root, problems)
-    audiences: dict[str, str] = {}
-    if audiences_raw is not None:
-        if isinstance(audiences_raw, dict) and all(isinstance(v, str) for v in audiences_raw.values()):
-            audiences = {str(k): v for k, v in audiences_raw.items()}
-        else:
-            problems.append(f"{_rel(root / 'doelgroepen.yml', root)}: (file): must map keys to labels")
+    where = _rel(root / "doelgroepen.yml", root)
+    readers_file = _validate(ReadersFile, _read_yaml(root / "doelgroepen.yml", root, problems), where, problems)
+    audiences = dict(readers_file.groups) if readers_file else {}
 
     registry = Registry(
         studies={s.name: (s.id, frozenset(s.chapters), frozenset(s.tables)) for s in sources.studies} if sources else {},
@@ -325,6 +337,8 @@ def load(data_dir: Path | str) -> Content:
         registry=registry,
     )
     content.documents = _load_documents(root, problems)
+    if readers_file:
+        content.readers, content.everyone = tuple(readers_file.readers), readers_file.everyone
     if phases_file:
         content.cycle_document = phases_file.document
         if content.documents and phases_file.document not in content.documents:

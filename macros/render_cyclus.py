@@ -18,9 +18,17 @@ def page_link(handvat: Handvat) -> str:
     return f"/{handvat.page}"
 
 
+def short_label(handvat: Handvat) -> str:
+    """"V5 Signalen tijdig delen": the editors' label for lists, navigation and PDF bookmarks."""
+    return f"{handvat.id} {handvat.data.short_title}"
+
+
 def heading(handvat: Handvat) -> str:
-    """The page title: id first, so that typing 'C3' in search finds it."""
-    return f"# {handvat.id} {esc(handvat.data.title)}"
+    """The page title: id first, so that typing 'C3' in search finds it; the short label rides
+    along for the PDF's bookmarks."""
+    return f'# {handvat.id} {esc(handvat.data.title)} {{ data-kort-label="{short_label(handvat)}" }}'
+
+
 
 
 def render_notes(notes) -> str:
@@ -100,7 +108,7 @@ def render_overview(content: Content) -> str:
     out = []
     for phase in content.phases:
         out.append(f"### [{esc(phase.name)}](/{phase.id}/index.md)\n")
-        out += [f"- [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)})" for handvat in content.in_phase(phase.id)]
+        out += [f"- [{esc(short_label(handvat))}]({page_link(handvat)}): {esc(handvat.data.title)}" for handvat in content.in_phase(phase.id)]
         out.append("")
     return "\n".join(out)
 
@@ -114,8 +122,9 @@ def render_phase(phase_id: str, content: Content) -> str:
         else f"**{esc(phase.theme)}:** {esc(phase.aims[0])}.\n"
     ]
     for handvat in content.in_phase(phase_id):
-        out.append(f"## [{handvat.id} {esc(handvat.data.title)}]({page_link(handvat)}) {{#{handvat.id.lower()}}}\n")
-        out.append(f"{esc(handvat.data.question)} — {count_label(handvat.steps)}.\n")
+        out.append(f"## [{esc(short_label(handvat))}]({page_link(handvat)}) {{#{handvat.id.lower()}}}\n")
+        out.append(f"{esc(handvat.data.title)}\n")
+        out.append(f"*{esc(handvat.data.question)}* — {count_label(handvat.steps)}.\n")
     return "\n".join(out)
 
 

@@ -56,7 +56,7 @@ def render_short_link_table(content: Content, links: dict[str, tuple[str, str, s
     for path, (label, _page, anchor) in links.items():
         title = ""
         if not anchor:
-            title = esc_html(content.handvat(label).data.title)
+            title = esc_html(content.handvat(label).data.short_title)
         cls = ' class="handvat-rij"' if not anchor else ""
         rows.append(
             f'<tr id="{esc_html(path.split("/")[1])}"{cls}><th scope="row">{esc_html(label)}</th><td>{title}</td>'

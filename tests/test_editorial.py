@@ -1,0 +1,233 @@
+"""Editorial rules (DESIGN.md): every source credited, routes that miss no page, lists of the
+right kind, labels and vocabularies kept in one place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, edit_yaml as edit, page_text, problems_of, site_pages
+from macros.frontmatter import FrontMatterError, audiences_of, page_tags
+from macros.model import count_label, load
+from macros.render_bronnen import citation
+
+CONTENT = None
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load(ROOT / "data")
+
+
+def built(site: Path, docs_path: str) -> str:
+    url = "" if docs_path == "index.md" else docs_path.removesuffix("index.md").removesuffix(".md") + "/"
+    return (site / url.replace("//", "/") / "index.html").read_text(encoding="utf-8")
+
+
+def credit_of(html: str) -> re.Match | None:
+    return re.search(r'<aside class="bronvermelding"[^>]*data-bron="([^"]+)"[^>]*>(.*?)</aside>', html, re.S)
+
+
+# --- source documents ---------------------------------------------------------------------------
+
+# the folders whose pages are transcribed from a source document
+TRANSCRIBED = ("vredestijd/", "crisis/", "nazorg/", "cyclus/", "trainingen/publieksagressie/", "trainingen/ondermijning", "trainingen/cursussen/")
+
+
+def test_every_transcribed_page_credits_its_source_document(site, content):
+    pages = {p: h for p, h in site_pages(site).items() if p.startswith(TRANSCRIBED) and not p.startswith("r/")}
+    assert len(pages) >= 21 + 4 + 8 + 1 + 2
+    for path, html in pages.items():
+        found = credit_of(html)
+        assert found, f"{path}: no source document named"
+        doc = content.documents[found.group(1)]
+        text = page_text(found.group(2))
+        assert doc.title in text, path
+        # the citation line names the original first, then the knowledge base
+        cite = text.split("Hoe te citeren:")[1]
+        assert cite.index(doc.title) < cite.index("Kennisbank online aangejaagd geweld"), path
+        assert ".." not in cite.replace("...", ""), f"{path}: double full stop in {cite!r}"
+        assert 'class="citeer"' not in html.replace(found.group(0), ""), f"{path}: a second citation line"
+
+
+def test_the_right_document_per_section(site):
+    expect = {
+        "vredestijd/v2/index.html": "cyclus",
+        "crisis/index.html": "cyclus",
+        "trainingen/publieksagressie/stappenplan/index.html": "publieksagressie",
+        "trainingen/ondermijning/index.html": "ondermijning",
+        "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html": "omgaan-met-intimidatie-en-bedreiging",
+    }
+    for path, doc in expect.items():
+        assert credit_of((site / path).read_text(encoding="utf-8")).group(1) == doc, path
+
+
+def test_editorial_pages_keep_the_plain_citation_line(site):
+    for path in ("woordenlijst/index.html", "trainingen/index.html", "korte-links/index.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        assert credit_of(html) is None and 'class="citeer"' in html, path
+        line = page_text(re.search(r'<p class="citeer".*?</p>', html, re.S).group())
+        assert ".." not in line, line
+
+
+def test_bronnen_page_lists_every_document_with_what_it_says_of_itself(site, content):
+    html = (site / "bronnen/index.html").read_text(encoding="utf-8")
+    for doc in content.documents.values():
+        block = re.search(rf'<h3 id="bron-{doc.id}">.*?</dl>', html, re.S)
+        assert block, doc.id
+        text = page_text(block.group())
+        assert doc.part.split(":")[0] in text
+        assert (doc.maker or "niet vermeld in het document") in text
+    text = page_text(html)
+    assert "Literatuurreview" in text and "titel, auteurs, uitgever en jaar staan er niet in" in text
+    dji = page_text(re.search(r'<h3 id="bron-omgaan-met-intimidatie-en-bedreiging">.*?</dl>', html, re.S).group())
+    assert "Opleidingsinstituut DJI" in dji
+    assert "Alleen deel 1" in page_text(re.search(r'<h3 id="bron-ondermijning">.*?</dl>', html, re.S).group())
+
+
+def test_footer_links_to_the_source_documents(site):
+    for path in ("index.html", "vredestijd/v2/index.html"):
+        footer = re.search(r'<div class="md-copyright">.*?</div>\s*</div>', (site / path).read_text(encoding="utf-8"), re.S).group()
+        assert re.search(r'href="[./]*/?bronnen/#brondocumenten"', footer), path
+
+
+def test_citation_names_only_what_the_document_says(content):
+    cycle = content.documents["cyclus"]
+    line = citation(cycle, "V2 Ontwikkel een werkwijze.", "Kennisbank", "1.0", "1 januari 2027")
+    assert line.startswith("Interventies in de cyclus van online aangejaagd geweld [handboek] (z.d.; maker niet vermeld")
+    assert "‘V2 Ontwikkel een werkwijze’." in line  # the title's own full stop is not doubled
+    dji = content.documents["omgaan-met-intimidatie-en-bedreiging"]
+    assert citation(dji, None, "Kennisbank", "1.0", "1 januari 2027").startswith("Opleidingsinstituut DJI")
+
+
+def test_unknown_document_lists_the_known_ones(content):
+    with pytest.raises(KeyError, match="unknown source document 'handboek'; known: cyclus, publieksagressie"):
+        content.document("handboek")
+
+
+def test_document_without_title_stops_the_build(data):
+    edit(data / "brondocumenten.yml", lambda d: d[1].pop("title"))
+    assert "data/brondocumenten.yml: 1 (publieksagressie): title: Field required" in problems_of(data)
+
+
+def test_empty_documents_file_stops_the_build(data):
+    (data / "brondocumenten.yml").write_text("", encoding="utf-8")
+    assert "data/brondocumenten.yml: (file): is empty" in problems_of(data)
+
+
+def test_course_without_its_document_stops_the_build(data):
+    edit(data / "brondocumenten.yml", lambda d: d.pop(3))
+    msg = problems_of(data)
+    assert "data/trainingen/cursussen/masterclass-wraakbeteugeling.yml: id: no source document 'masterclass-wraakbeteugeling'" in msg
+
+
+def test_cycle_from_an_unknown_document_stops_the_build(data):
+    edit(data / "cyclus/fasen.yml", lambda d: d.update(document="handboek"))
+    assert "data/cyclus/fasen.yml: document: unknown source document 'handboek'" in problems_of(data)
+
+
+def test_page_crediting_an_unknown_document_stops_the_build(project_copy):
+    from conftest import mkdocs_build
+
+    page = project_copy / "docs/trainingen/ondermijning.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('bronvermelding("ondermijning")', 'bronvermelding("ondermijnig")'), encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "unknown source document 'ondermijnig'" in result.stderr
+
+
+# --- lists: steps are actions with a checkbox, points are not ---------------------------------
+
+
+def test_checkboxes_only_on_steps_and_named_as_actions(site, content):
+    for handvat in content.handvatten.values():
+        html = built(site, handvat.page)
+        for step in handvat.steps:
+            item = re.search(rf'<li class="stap stap--(stap|punt)" id="{step.anchor}".*?</div>', html, re.S)
+            assert item, step.id
+            has_box = 'class="stap__vink"' in item.group()
+            assert has_box == (step.kind == "steps"), step.id
+            if has_box:
+                label = page_text(re.search(r"<label.*?</label>", item.group(), re.S).group())
+                assert label == f"Markeer stap {step.id} als gedaan", label
+
+
+def test_count_label_names_steps_and_points(content):
+    steps = content.handvat("V2").steps
+    assert count_label(steps) == f"{len(steps)} stappen"
+    points = tuple(s for s in content.checklist_steps.get("OM-V", ()) if s.kind == "points")
+    if points:
+        assert count_label(points) == f"{len(points)} punten" if len(points) > 1 else "1 punt"
+
+
+# --- audiences: a route misses no page meant for everyone --------------------------------------
+
+
+def routes_expected(content):
+    docs = ROOT / "docs"
+    pages = [h.page for h in content.handvatten.values()]
+    tags = {p: page_tags(docs, p) for p in pages}
+    return {
+        reader: [h.id for h in content.handvatten.values() if reader in tags[h.page] or content.everyone in tags[h.page]]
+        for reader in content.readers
+    }
+
+
+def test_every_route_holds_its_pages_and_those_for_everyone_in_cycle_order(site, content):
+    html = (site / "doelgroepen/index.html").read_text(encoding="utf-8")
+    anchors = [f"tag:{re.sub(r'[^a-z]+', '-', r.lower())}" for r in content.readers]
+    for n, (reader, ids) in enumerate(routes_expected(content).items()):
+        start = html.index(f'id="{anchors[n]}"')
+        end = html.index(f'id="{anchors[n + 1]}"') if n + 1 < len(anchors) else html.index('id="fasen"')
+        section = html[start:end]
+        listed = re.findall(r'<li><a href="[^"]*">([VCN]\d+) ', section)
+        assert listed == ids, reader  # all of them, in cycle order (V2 before V10)
+    everyone = [h.page for h in content.handvatten.values() if page_tags(ROOT / "docs", h.page) == [content.everyone]]
+    assert everyone, "no page is tagged for everyone only: the test would prove nothing"
+
+
+def test_bestuurders_have_a_route(site):
+    html = (site / "doelgroepen/index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="tag:bestuurders"'):html.index('id="tag:sociaal-domein"')]
+    assert "omgaan-met-intimidatie-en-bedreiging" in section
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="doelgroepen/#tag:bestuurders"' in home
+
+
+def test_unknown_audience_tag_names_page_and_tag(tmp_path):
+    (tmp_path / "p.md").write_text("---\ntags:\n  - Politie\n---\n# P\n", encoding="utf-8")
+    with pytest.raises(FrontMatterError, match=r"docs/p.md: tags: unknown audience 'Politie'; known: Gemeente"):
+        audiences_of(tmp_path, ["p.md"], ("Gemeente",))
+
+
+# --- one place for each fact ------------------------------------------------------------------
+
+
+def test_tag_vocabulary_matches_the_data(content):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    plugins = {k: v for p in config["plugins"] if isinstance(p, dict) for k, v in p.items()}
+    allowed = plugins["tags"]["tags_allowed"]
+    assert set(allowed) == {p.name for p in content.phases} | {"Trainingen"} | set(content.readers)
+
+
+def test_navigation_uses_the_short_labels(content):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    labels = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, dict):
+                for key, value in item.items():
+                    walk(value) if isinstance(value, list) else labels.setdefault(value, key)
+
+    walk(config["nav"])
+    for handvat in content.handvatten.values():
+        assert labels.get(handvat.page) == f"{handvat.id} {handvat.data.short_title}", handvat.id
+
+
+def test_short_label_of_more_than_six_words_is_refused(data):
+    edit(data / "cyclus/V1.yml", lambda d: d.update(short_title="Een visie op online werken en geweld"))
+    assert "data/cyclus/V1.yml: short_title: String should match pattern" in problems_of(data)
