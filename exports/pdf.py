@@ -136,7 +136,7 @@ def page_section(page: Page, targets: dict[str, str], site_url: str | None, lead
             # A named field with its accessible name (/TU) is what PDF/UA asks of a form field.
             step = el.get("data-stap") or el.get("id")
             el.set("name", step)
-            el.set("title", f"Stap {step} afgevinkt")
+            el.set("title", f"Markeer stap {step} als gedaan")
         if _local(el.tag) == "a":
             href_attr = next((k for k in el.attrib if _local(k) == "href"), None)
             if href_attr is None:
@@ -258,6 +258,24 @@ def _document(title: str, header: str, body: str, meta: Meta) -> str:
     )
 
 
+CREDIT = re.compile(r'<aside class="bronvermelding"[^>]*>\s*<p><strong>Bron:</strong>\s*<a [^>]*>(.*?)</a>', re.S)
+
+
+def source_titles(pages: list[Page]) -> list[str]:
+    """The titles of the source documents the pages credit (their "Bron:" line), first seen first."""
+    titles: list[str] = []
+    for page in pages:
+        for found in CREDIT.findall(page.html):
+            title = html.unescape(re.sub(r"<[^>]+>", "", found))
+            if title not in titles:
+                titles.append(title)
+    return titles
+
+
+def _sources(pages: list[Page]) -> str:
+    return "".join(f"<dd>{esc(t)}</dd>" for t in source_titles(pages))
+
+
 def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
     """A handbook: cover, table of contents ("Inhoud") and every page's article, in order."""
     targets = {p.url: p.anchor for p in pages}
@@ -273,7 +291,8 @@ def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
         f'<h1 class="pdf-omslag__titel">{esc(title)}</h1>'
         '<dl class="pdf-omslag__gegevens">'
         f"<dt>Versie</dt><dd>{esc(meta.version)}</dd><dt>Datum</dt><dd>{esc(meta.date)}</dd>{online}"
-        "</dl></section>"
+        + (f"<dt>Overgenomen uit</dt>{_sources(pages)}" if source_titles(pages) else "")
+        + "</dl></section>"
     )
     contents = f'<nav class="pdf-inhoud" aria-labelledby="pdf-inhoud"><h2 id="pdf-inhoud">Inhoud</h2><ol>{toc}</ol></nav>'
     body = cover + contents + "".join(section for _, section in sections)
@@ -292,8 +311,9 @@ def qr_svg(url: str) -> str:
     )
 
 
-def handout_box(handvat_id: str, meta: Meta) -> str:
-    """The box at the top of a handout: short link and QR code to the online page, version, date."""
+def handout_box(handvat_id: str, meta: Meta, page: Page | None = None) -> str:
+    """The box at the top of a handout: short link and QR code to the online page, version, date,
+    and the source document the page credits."""
     link = short_link(meta.site_url, handvat_id)
     qr = f'<div class="pdf-kaart__qr">{qr_svg(link)}</div>' if link else ""
     online = f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>' if link else ""
@@ -302,7 +322,8 @@ def handout_box(handvat_id: str, meta: Meta) -> str:
         f'<p class="pdf-kaart__kop">Werkkaart {esc(handvat_id)}</p>{online}'
         f"<p>{esc(meta.site_name)}</p>"
         f"<p>Versie {esc(meta.version)} · {esc(meta.date)}</p>"
-        "</aside>"
+        + "".join(f"<p>Bron: {esc(t)}</p>" for t in (source_titles([page]) if page else []))
+        + "</aside>"
     )
 
 
@@ -310,7 +331,7 @@ def handout_html(title: str, items: list[tuple[Page, str]], meta: Meta) -> str:
     """Handouts: per (page, recommendation id) the box with link and QR code, then the article."""
     targets = {p.url: p.anchor for p, _ in items}
     body = "".join(
-        page_section(page, targets, meta.site_url, lead=handout_box(handvat_id, meta))[1]
+        page_section(page, targets, meta.site_url, lead=handout_box(handvat_id, meta, page))[1]
         for page, handvat_id in items
     )
     return _document(f"{title} – {meta.site_name}", title, body, meta)

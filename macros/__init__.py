@@ -77,6 +77,7 @@ def define_env(env) -> None:
     except render_links.ShortLinkError as exc:
         raise PluginError(str(exc)) from None
     env.variables["short_links"] = links
+    env.variables["offline_zip"] = exports.offline_zip_enabled()  # whether this build makes the zip
     env.variables["abbreviations"] = render_woordenlijst.abbreviation_lines(content.glossary)
     env.variables["phase_tags"] = {h.page: h.phase.name for h in content.handvatten.values()} | {
         f"{p.id}/index.md": p.name for p in content.phases
@@ -227,3 +228,19 @@ def define_env(env) -> None:
     @env.macro
     def cursussen_vergelijking() -> str:
         return render_trainingen.render_comparison(list(trainingen.courses.values()), href)
+
+    # --- the accessibility statement: publisher, contact address and date from mkdocs.yml extra.
+    # A build for publication (PUBLISH=1) stops on a placeholder or an unset key, naming the key.
+    import os
+
+    from . import render_toegankelijkheid
+
+    try:
+        statement = render_toegankelijkheid.settings(env.conf["extra"], render_toegankelijkheid.publishing(os.environ))
+    except render_toegankelijkheid.SettingsError as exc:
+        raise PluginError(str(exc)) from None
+
+    @env.macro
+    def toegankelijkheid(key: str) -> str:
+        """A fact of the accessibility statement: 'organisatie', 'contact' or 'datum'."""
+        return render_toegankelijkheid.render_field(statement, key)

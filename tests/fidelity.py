@@ -14,8 +14,9 @@ import unicodedata
 SENTENCE_END = re.compile(r"(?<=[.?!:])\s+(?=[A-ZÀ-Ý“\"‘'(])")
 LIST_NUMBER = re.compile(r"^(?:\d+\.|[▪•●-])\s+")
 # An enumeration: a number with "." or ")" (or bare) before an item, as the PDF flattened them.
-ENUMERATION = re.compile(r"(?:^|\s)\d+[.)]?\s")
-FRAGMENT_SPLIT = re.compile(r"\s*(?:(?:^|\s)\d+[.)]?\s|,\s|\sen\s|:\s|;\s|\szoals\s|\sof\s|[()])\s*")
+# A number with "." or ")" (or bare), or a letter with "." or ")": a., b) as in V2.6.
+ENUMERATION = re.compile(r"(?:^|\s)(?:\d+[.)]?|[a-z][.)])\s")
+FRAGMENT_SPLIT = re.compile(r"\s*(?:(?:^|\s)(?:\d+[.)]?|[a-z][.)])\s|,\s|\sen\s|:\s|;\s|\szoals\s|\sof\s|[()])\s*")
 
 
 def normalise(text: str) -> str:
@@ -99,7 +100,7 @@ def measure(raw_source: str, site_text: str, chrome: tuple[str, ...] = ()) -> di
         # The lead-in of a flattened enumeration ("Vrij sterke indicatoren zijn:") becomes the
         # table's structure (a column value), so only the items after it must be there.
         items = norm.split(": ", 1)[1] if ": " in norm and ENUMERATION.search(norm.split(": ", 1)[1]) else norm
-        fragments = [re.sub(r"^\d+[.)]?\s+", "", f).strip(" .,!?\"“”") for f in FRAGMENT_SPLIT.split(items)]
+        fragments = [re.sub(r"^(?:\d+[.)]?|[a-z][.)])\s+", "", f).strip(" .,!?\"“”") for f in FRAGMENT_SPLIT.split(items)]
         fragments = [f for f in fragments if len(f) > 2]
         if ENUMERATION.search(norm) and fragments and all(f in site for f in fragments):
             restructured.append(sentence)

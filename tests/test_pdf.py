@@ -205,13 +205,14 @@ def test_internal_links_stay_inside_the_pdf(pdf_build):
 def test_handout_has_one_form_checkbox_per_step(pdf_build, content):
     for handvat_id, handvat in content.handvatten.items():
         fields = checkbox_fields(reader(pdf_build, f"werkkaart-{handvat_id.lower()}.pdf"))
-        assert sorted(fields) == sorted(s.id for s in handvat.steps), handvat_id
-        assert all(f.get("/TU") == f"Stap {name} afgevinkt" for name, f in fields.items())
+        # a checkbox for every action, none for points (signals, questions, examples)
+        assert sorted(fields) == sorted(s.id for s in handvat.steps if s.kind == "steps"), handvat_id
+        assert all(f.get("/TU") == f"Markeer stap {name} als gedaan" for name, f in fields.items())
     for phase in content.phases:
         fields = checkbox_fields(reader(pdf_build, f"werkkaart-{phase.id}.pdf"))
-        assert sorted(fields) == sorted(s.id for h in content.in_phase(phase.id) for s in h.steps)
+        assert sorted(fields) == sorted(s.id for h in content.in_phase(phase.id) for s in h.steps if s.kind == "steps")
     cycle = checkbox_fields(reader(pdf_build, "kennisbank-cyclus.pdf"))
-    assert {s.id for h in content.handvatten.values() for s in h.steps} <= set(cycle)
+    assert {s.id for h in content.handvatten.values() for s in h.steps if s.kind == "steps"} <= set(cycle)
 
 
 def test_handout_has_the_short_link_qr_code_version_and_date(pdf_build):
@@ -224,6 +225,16 @@ def test_handout_has_the_short_link_qr_code_version_and_date(pdf_build):
     figures = [e for e in struct_elements(doc.trailer["/Root"]["/StructTreeRoot"]) if e["/S"] == "/Figure"]
     assert any(str(f.get("/Alt", "")).startswith("QR-code naar https://") for f in figures)
     assert "V2.9" in first + doc.pages[-1].extract_text()
+    # the handout credits the document it is taken from
+    assert "Bron: Interventies in de cyclus van online aangejaagd geweld" in " ".join(first.split())
+
+
+def test_handbook_covers_name_their_source_documents(pdf_build, content):
+    for name, documents in (("kennisbank-cyclus.pdf", ["cyclus"]), ("kennisbank-trainingen.pdf", ["publieksagressie", "ondermijning", "masterclass-wraakbeteugeling", "omgaan-met-intimidatie-en-bedreiging"])):
+        cover = " ".join(reader(pdf_build, name).pages[0].extract_text().split())
+        assert "Overgenomen uit" in cover, name
+        for doc in documents:
+            assert " ".join(content.documents[doc].title.split()) in cover, (name, doc)
 
 
 def test_cycle_handbook_holds_the_source_text(pdf_build):
