@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, model_validator
 
-from .citations import CitationError, Ref, Registry, split_text
+from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 from .model_woordenlijst import Term, check_glossary
@@ -168,6 +168,11 @@ class Content:
         except KeyError:
             known = ", ".join(self.documents)
             raise KeyError(f"unknown source document {document_id!r}; known: {known}") from None
+
+    def step_url(self, target: str) -> str:
+        """The docs link of a recommendation ("V2") or a step ("V2.4") on its page."""
+        handvat = self.handvat(target.split(".")[0])
+        return f"/{handvat.page}" + (f"#{step_anchor(target)}" if "." in target else "")
 
     def in_phase(self, phase_id: str) -> list[Handvat]:
         return [h for h in self.handvatten.values() if h.phase.id == phase_id]
@@ -357,9 +362,16 @@ def load(data_dir: Path | str) -> Content:
 def _check_texts(content: Content, files: dict[str, str], problems: list[str]) -> None:
     """Refuse markup in any text; parse every citation and index who cites what."""
     citations: dict[Ref, list[tuple[str, str | None]]] = defaultdict(list)
+    step_ids = {s.id for h in content.handvatten.values() for s in h.steps} | set(content.handvatten)
     for handvat in content.handvatten.values():
         where = files[handvat.id]
         problems += _markup(where, handvat.data)
+        for step in handvat.steps:
+            for ref in step.data.see:
+                if ref.target not in step_ids:
+                    problems.append(f"{where}: {step.id}: see: unknown step or recommendation {ref.target!r}")
+                if ref.words not in plain(step.data.text):
+                    problems.append(f"{where}: {step.id}: see: words {ref.words!r} do not stand in the step's text")
         owners = [(None, handvat.data.intro), (None, [handvat.data.question])]
         owners += [(s.id, [s.data]) for s in handvat.steps]
         for step_id, parts in owners:

@@ -41,12 +41,20 @@ class SubItem(Strict):
     items: list["SubItem"] = []
 
 
+class CrossReference(Strict):
+    """Words of a step that point to another step or recommendation ("zie ook punt 4")."""
+
+    words: Text  # must stand in the step's text
+    target: Annotated[str, StringConstraints(pattern=r"^[VCN]\d+(\.\d+)?$")]  # "V2" or "V2.4"
+
+
 class Step(Strict):
     text: Text
     items: list[SubItem] = []
     table: Table | None = None
     after: Text | None = None
     role: Text | None = None  # the kind of group member a step is about (C3)
+    see: list[CrossReference] = []  # the step's own references, made links
 
 
 class Group(Strict):

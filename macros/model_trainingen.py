@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .model_base import ListKind, Step, Strict, Text
 
@@ -83,9 +83,22 @@ class ProgrammeBlock(Strict):
     after: Text | None = None
 
 
+# Where a guide note stands: after one of the guide's tables (rendered with it), optionally on
+# one of its rows (the row then links to the note, and so does the overview per function group).
+NOTE_PLACES = ("tabel-1", "tabel-2", "tabel-4", "tabel-5", "leidinggevenden", "voorbeeldprogramma")
+
+
 class GuideNote(Strict):
     where: Text
+    row: Text | None = None  # tabel-1: a group id; tabel-2/4: an element's name; tabel-5: an education
     text: Text
+
+    @field_validator("where")
+    @classmethod
+    def _known_place(cls, value: str) -> str:
+        if value not in NOTE_PLACES:
+            raise ValueError(f"unknown place {value!r}; known: {', '.join(NOTE_PLACES)}")
+        return value
 
 
 class PublieksagressieFile(Strict):
@@ -97,6 +110,28 @@ class PublieksagressieFile(Strict):
     sample_programme: list[ProgrammeBlock] = Field(min_length=1)
     checklists: list[Checklist] = []
     notes: list[GuideNote] = []
+
+    def rows_of(self, where: str) -> list[str]:
+        """The row keys a note may name in a place (see GuideNote.row)."""
+        return {
+            "tabel-1": [g.id for g in self.function_groups],
+            "tabel-2": [e.name for c in self.training_elements for e in c.elements],
+            "tabel-4": [s.name for s in self.professional_skills],
+            "tabel-5": [e.education for e in self.education_skills],
+            "leidinggevenden": [e for c in self.manager_elements for e in c.elements],
+            "voorbeeldprogramma": [b.audience for b in self.sample_programme],
+        }[where]
+
+    @model_validator(mode="after")
+    def _notes_name_rows(self):
+        problems = [
+            f"notes.{n}.row: no row {note.row!r} in {note.where}"
+            for n, note in enumerate(self.notes)
+            if note.row is not None and note.row not in self.rows_of(note.where)
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class ChecklistsFile(Strict):
@@ -175,17 +210,48 @@ class Quote(Strict):
     by: Text
 
 
+# The facts a course description may give as a labelled detail ("Opleidingsdetails"), in the
+# order of the comparison table; the renderers' field list must name exactly these.
+DETAIL_FIELDS = (
+    "provider", "type", "duration", "lead_time", "session_times", "teaching_day", "dates", "level", "formats",
+    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "certification",
+    "audience",
+)
+# The parts of a course page a note may concern: the details, the sections, the contact lines.
+SECTION_FIELDS = ("title", "tagline", "sponsor", "results", "aims", "topics", "method", "programme", "quotes")
+PROVIDER_FIELDS = tuple(f"provider.{k}" for k in ("name", "lines", "address", "phone", "email", "website", "contact"))
+NOTE_FIELDS = DETAIL_FIELDS + SECTION_FIELDS + PROVIDER_FIELDS
+
+
 class CourseNote(Strict):
     field: Text
     text: Text
 
+    @field_validator("field")
+    @classmethod
+    def _known_field(cls, value: str) -> str:
+        if value not in NOTE_FIELDS:
+            raise ValueError(f"unknown field {value!r}; a note concerns one of: {', '.join(NOTE_FIELDS)}")
+        return value
 
-# Keys a course may give its own heading for: the detail fields and the page's sections.
+
+class Detail(Strict):
+    """One labelled fact of the source's own details list, in the source's order."""
+
+    field: Text
+    label: Text | None = None  # the source's label where it differs from ours
+
+    @field_validator("field")
+    @classmethod
+    def _known_field(cls, value: str) -> str:
+        if value not in DETAIL_FIELDS:
+            raise ValueError(f"unknown detail field {value!r}; known: {', '.join(DETAIL_FIELDS)}")
+        return value
+
+
+# Section headings a course may give in its own words (the anchors of the course page's sections).
 COURSE_HEADING_KEYS = {
-    "provider", "type", "duration", "lead_time", "session_times", "teaching_day", "dates", "level", "formats",
-    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "certification",
-    "audience", "resultaat", "mogelijk-gemaakt", "doel", "voor-wie", "onderwerpen", "programma", "methode",
-    "ervaringen", "aanbieder",
+    "resultaat", "mogelijk-gemaakt", "doel", "voor-wie", "onderwerpen", "programma", "methode", "ervaringen", "aanbieder",
 }
 
 
@@ -215,24 +281,46 @@ class Course(Strict):
     programme: list[Day] = []
     quotes: list[Quote] = []
     notes: list[CourseNote] = []
-    # the source's own wording of a field label or section heading, where it differs from ours
+    # the facts the source lists as its details, in its order and with its labels: the course
+    # page's details table shows exactly these (a fact the source gives elsewhere, such as a group
+    # size in its method, is still data, for the comparison and JSON-LD)
+    details: list[Detail] = []
+    # the source's own wording of a section heading, where it differs from ours
     headings: dict[str, Text] = {}
+
+    def has_value(self, field_name: str) -> bool:
+        """Whether the data holds a value for a detail field."""
+        if field_name in ("registration", "tuition", "materials", "copyright_fee", "arrangement"):
+            return getattr(self.costs, field_name) is not None
+        if field_name == "audience":
+            return bool(self.audience.items)
+        if field_name == "provider":
+            return self.provider is not None and self.provider.name is not None
+        value = getattr(self, field_name)
+        return value not in (None, [], "")
 
     @model_validator(mode="after")
     def _consistent(self):
         problems = []
         for key in self.headings:
             if key not in COURSE_HEADING_KEYS:
-                problems.append(f"heading for unknown field or section {key!r}")
-        for note in self.notes:
-            if note.field not in type(self).model_fields:
-                problems.append(f"note on unknown field {note.field!r}")
+                problems.append(f"heading for unknown section {key!r}; known: {', '.join(sorted(COURSE_HEADING_KEYS))}")
         noted = {n.field for n in self.notes}
+        listed = [d.field for d in self.details]
+        for n, field_name in enumerate(listed):
+            if field_name in listed[:n]:
+                problems.append(f"details.{n}.field: {field_name!r} is listed twice")
+            # the source has the label but no value (empty, a placeholder): say so in a note
+            elif not self.has_value(field_name) and field_name not in noted:
+                problems.append(
+                    f"details.{n}.field: {field_name!r} has no value; explain the source's empty or "
+                    f"placeholder field with a note (field: {field_name})"
+                )
         day_numbers = [d.day for d in self.programme if d.day is not None]
-        if day_numbers and len(day_numbers) != self.days and "programme" not in noted:
+        if day_numbers and len(day_numbers) != self.days and "duration" not in noted:
             problems.append(
                 f"duration states {self.days} day(s) but the programme has {len(day_numbers)} "
-                f"(days {min(day_numbers)}–{max(day_numbers)}); acknowledge it with a note (field: programme)"
+                f"(days {min(day_numbers)}–{max(day_numbers)}); acknowledge it with a note (field: duration)"
             )
         if day_numbers != sorted(set(day_numbers)):
             problems.append(f"programme days are not numbered in order without repeats: {day_numbers}")

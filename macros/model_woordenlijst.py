@@ -28,6 +28,9 @@ class Term(Strict):
     editorial: bool
     see: list[str] = []
     aliases: list[Text] = []
+    # A study or publication of data/bronnen.yml (its id, which is its anchor on the Bronnen page):
+    # the entry links there. MkDocs checks the anchor when it builds the glossary page.
+    sources_entry: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
 
     @model_validator(mode="after")
     def _consistent(self):

@@ -57,7 +57,8 @@ def render_step(step: StepView, content: Content, short_link: bool = False, note
         + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button></div>',
         f'<div class="stap__tekst" id="{text_id}" markdown="block">',
     ]
-    parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.text)]
+    links = tuple((ref.words, content.step_url(ref.target)) for ref in data.see)
+    parts += [f'<p markdown="span">{md_text(p, content.registry, links)}</p>' for p in paragraphs(data.text)]
     if data.items:
         parts += render_items(data.items, content)
     if data.table:

@@ -33,16 +33,26 @@ def ref_url(ref: Ref) -> str:
     return f"{SOURCES_PAGE}#{ref.anchor}"
 
 
-def md_text(text: str, registry: Registry) -> str:
-    """A data text to inline Markdown: escaped words, each citation a link to its source entry."""
+def md_text(text: str, registry: Registry, links: tuple[tuple[str, str], ...] = ()) -> str:
+    """A data text to inline Markdown: escaped words, each citation a link to its source entry,
+    and the first occurrence of each (words, url) in ``links`` a link to that url."""
     out = []
     for seg in split_text(text, registry):
         if isinstance(seg, tuple):
             words, ref = seg
             out.append(f"[{esc(words)}]({ref_url(ref)})")
         else:
-            out.append(esc(seg))
+            out.append(_linked(seg, links))
     return "".join(out)
+
+
+def _linked(text: str, links: tuple[tuple[str, str], ...]) -> str:
+    for words, url in links:
+        if words in text:
+            before, after = text.split(words, 1)
+            rest = tuple(link for link in links if link[0] != words)
+            return f"{_linked(before, rest)}[{esc(words)}]({url}){_linked(after, rest)}"
+    return esc(text)
 
 
 def paragraphs(text: str) -> list[str]:

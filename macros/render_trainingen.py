@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from .model_trainingen import Course, Element, FunctionGroup, PublieksagressieFile
+from .model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, PublieksagressieFile
 from .render_text import esc, esc_html
 
 Href = Callable[[str], str]
@@ -31,6 +31,49 @@ def group_anchor(group_id: str) -> str:
 
 # --- guide "publieksagressie" ----------------------------------------------------------------
 
+# The page each place of a guide note is on (the table's page), for links from elsewhere.
+NOTE_PAGES = {
+    "tabel-1": "trainingen/publieksagressie/functiegroepen.md",
+    "tabel-2": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "tabel-4": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "tabel-5": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "leidinggevenden": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "voorbeeldprogramma": "trainingen/publieksagressie/voorbeeldprogramma.md",
+}
+STAR = '<span aria-hidden="true">*</span><span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)</span>'
+STAR_NOTE = "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding"
+
+
+def _notes_at(guide: PublieksagressieFile, where: str) -> list[tuple[int, object]]:
+    return list(enumerate((n for n in guide.notes if n.where == where), start=1))
+
+
+PLACE_LABELS = {
+    "tabel-1": "Tabel 1", "tabel-2": "Tabel 2", "tabel-4": "Tabel 4", "tabel-5": "Tabel 5",
+    "leidinggevenden": "de tabel voor leidinggevenden", "voorbeeldprogramma": "het voorbeeldprogramma",
+}
+
+
+def _note_refs(guide: PublieksagressieFile, where: str, row: str, page: str = "") -> str:
+    """Links from a row to the editorial notes on it; ``page`` is the note's page when elsewhere
+    (the link then names the table, as notes of several tables are numbered apart)."""
+    place = f" bij {PLACE_LABELS[where]}" if page else ""
+    return "".join(
+        f' <a class="noot-ref" href="{esc_html(page)}#noot-{where}-{n}" title="Noot van de redactie">[noot {n}{place}]</a>'
+        for n, note in _notes_at(guide, where)
+        if note.row == row
+    )
+
+
+def render_guide_notes(guide: PublieksagressieFile, where: str) -> str:
+    """The editorial notes on a table, under it, each with its anchor (#noot-tabel-2-1)."""
+    notes = _notes_at(guide, where)
+    if not notes:
+        return ""
+    items = "".join(f'<li id="noot-{where}-{n}">{esc_html(note.text)}</li>' for n, note in notes)
+    return f'<div class="admonition note"><p class="admonition-title">Noot van de redactie</p><ol>{items}</ol></div>'
+
+
 
 def render_function_groups(guide: PublieksagressieFile, href: Href) -> str:
     """Tabel 1: one row per function group, its name a row header linking to its overview."""
@@ -41,18 +84,19 @@ def render_function_groups(guide: PublieksagressieFile, href: Href) -> str:
     rows = "".join(
         f'<tr id="tabel1-{g.id}"><th scope="row"><a href="{esc_html(href(GROUPS_PAGE))}#{group_anchor(g.id)}">'
         f"{esc_html(g.name)}</a><p>{esc_html(g.description)}</p></th>"
-        f"<td>{_ul(g.example_functions)}</td><td>{_ul(g.competences)}</td><td>{esc_html(g.education)}</td></tr>"
+        f"<td>{_ul(g.example_functions)}</td><td>{_ul(g.competences)}</td>"
+        f"<td>{esc_html(g.education)}{_note_refs(guide, 'tabel-1', g.id)}</td></tr>"
         for g in guide.function_groups
     )
     return (
         f'<table class="datatabel functiegroepen"><caption>Tabel 1 Overzicht functiegroepen</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" + render_guide_notes(guide, "tabel-1")
     )
 
 
-def _element_rows(elements: list[Element], marker: Callable[[Element], str] = lambda e: "") -> str:
+def _element_rows(elements: list[Element], refs: Callable[[Element], str], marker: Callable[[Element], str] = lambda e: "") -> str:
     return "".join(
-        f'<tr><th scope="row">{esc_html(e.name)}{marker(e)}</th><td>{esc_html(e.audience or "")}</td></tr>'
+        f'<tr><th scope="row">{esc_html(e.name)}{marker(e)}</th><td>{esc_html(e.audience or "")}{refs(e)}</td></tr>'
         for e in elements
     )
 
@@ -68,23 +112,25 @@ def render_training_elements(guide: PublieksagressieFile) -> str:
     """Tabel 2: the elements per cluster (a row group each) with their specific target group."""
     bodies = "".join(
         f'<tbody><tr><th scope="rowgroup" colspan="2" class="cluster">{n} {esc_html(c.cluster)}</th></tr>'
-        f"{_element_rows(c.elements)}</tbody>"
+        f"{_element_rows(c.elements, lambda e: _note_refs(guide, 'tabel-2', e.name))}</tbody>"
         for n, c in enumerate(guide.training_elements, start=1)
     )
     return (
         f'<table class="datatabel"><caption>Tabel 2 Overzicht trainingsonderdelen</caption>'
         f"{_audience_head('Trainingselementen agressie en geweld')}{bodies}</table>"
+        + render_guide_notes(guide, "tabel-2")
     )
 
 
 def render_professional_skills(guide: PublieksagressieFile) -> str:
     """Tabel 4, with the source's * for skills included in basic or further education."""
-    star = lambda e: '<span aria-hidden="true">*</span><span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)</span>' if e.in_basic_education else ""  # noqa: E731
+    star = lambda e: STAR if e.in_basic_education else ""  # noqa: E731
+    refs = lambda e: _note_refs(guide, "tabel-4", e.name)  # noqa: E731
     return (
         f'<table class="datatabel"><caption>Tabel 4 Vaardigheidstrainingen professioneel handelen en doelgroep</caption>'
         f"{_audience_head('Vaardigheden – professioneel handelen')}"
-        f"<tbody>{_element_rows(guide.professional_skills, star)}</tbody></table>"
-        f'<p class="tabelnoot">* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding</p>'
+        f"<tbody>{_element_rows(guide.professional_skills, refs, star)}</tbody></table>"
+        f'<p class="tabelnoot">{STAR_NOTE}</p>' + render_guide_notes(guide, "tabel-4")
     )
 
 
@@ -96,7 +142,7 @@ def render_education_skills(guide: PublieksagressieFile) -> str:
     return (
         f'<table class="datatabel"><caption>Tabel 5 Vaardigheidstrainingen in functiegerichte opleidingen</caption>'
         f'<thead><tr><th scope="col">Opleiding</th><th scope="col">Vaardigheidstraining</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f"<tbody>{rows}</tbody></table>" + render_guide_notes(guide, "tabel-5")
     )
 
 
@@ -109,7 +155,7 @@ def render_manager_elements(guide: PublieksagressieFile) -> str:
     )
     return (
         f'<table class="datatabel"><caption>Trainingselementen agressie en geweld – Leidinggevenden</caption>'
-        f"{bodies}</table>"
+        f"{bodies}</table>" + render_guide_notes(guide, "leidinggevenden")
     )
 
 
@@ -124,7 +170,8 @@ def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
             skills_tables.append(_skills_table(block, href))
         rows.append(
             f'<tr id="programma-{n}"><th scope="row"><span class="label">{esc_html(block.audience_label)}:</span> '
-            f"{esc_html(block.audience)}</th><td>{esc_html(block.aim or '')}</td><td>{content}</td>"
+            f"{esc_html(block.audience)}{_note_refs(guide, 'voorbeeldprogramma', block.audience)}</th>"
+            f"<td>{esc_html(block.aim or '')}</td><td>{content}</td>"
             f"<td>{esc_html(block.duration or '')}</td></tr>"
         )
     table = (
@@ -132,7 +179,7 @@ def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
         '<th scope="col">Doelgroep</th><th scope="col">Doel</th><th scope="col">Inhoud</th><th scope="col">Duur</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-    return table + "".join(skills_tables)
+    return table + render_guide_notes(guide, "voorbeeldprogramma") + "".join(skills_tables)
 
 
 def _skills_table(block, href: Href) -> str:
@@ -163,30 +210,61 @@ def skill_matrix(guide: PublieksagressieFile) -> tuple[list[str], list[FunctionG
     return skills, list(guide.function_groups), groups_of
 
 
+LISTED = '<td class="ja"><span aria-hidden="true">✓</span><span class="visueel-verborgen">genoemd</span></td>'
+# The source gives examples: a skill it does not list for a group is not named, not excluded.
+NOT_LISTED = (
+    '<td class="niet-genoemd"><span class="niet-vermeld" aria-hidden="true">–</span>'
+    '<span class="visueel-verborgen">niet genoemd</span></td>'
+)
+
+
 def render_matrix(guide: PublieksagressieFile) -> str:
-    """Function groups against the sample programme's skills, derived from its per-group lists."""
+    """Function groups against the sample programme's example skills, from its per-group lists."""
     skills, groups, groups_of = skill_matrix(guide)
     head = "".join(f'<th scope="col"><a href="#{group_anchor(g.id)}">{esc_html(g.name)}</a></th>' for g in groups)
     rows = "".join(
         f'<tr><th scope="row">{esc_html(skill)}</th>'
-        + "".join(
-            '<td class="ja">✓<span class="visueel-verborgen"> ja</span></td>'
-            if g.id in groups_of[skill]
-            else '<td class="nee"><span class="visueel-verborgen">nee</span></td>'
-            for g in groups
-        )
+        + "".join(LISTED if g.id in groups_of[skill] else NOT_LISTED for g in groups)
         + "</tr>"
         for skill in skills
     )
+    labels = [listing.label for block in guide.sample_programme for listing in block.skills_by_group]
+    shared = [
+        f"‘{listing.label}’ geldt hier voor "
+        + " en ".join(next(g.name for g in groups if g.id == gid) for gid in listing.groups)
+        for block in guide.sample_programme
+        for listing in block.skills_by_group
+        if len(listing.groups) > 1
+    ]
+    legend = (
+        "Voorbeelden, geen volledige lijst: het voorbeeldprogramma geeft per functiegroep "
+        "‘Voorbeelden van vaardigheidstrainingen’ (lijsten "
+        + ", ".join(f"‘{esc_html(label)}’" for label in labels)
+        + "). ✓ genoemd: de bron noemt de training als voorbeeld bij die functiegroep. – niet genoemd: "
+        "de bron noemt haar daar niet; dat zegt niet dat de training voor die functiegroep niet past."
+        + "".join(f" {esc_html(s)}." for s in shared)
+    )
     return (
-        '<table class="datatabel matrix" id="matrix"><caption>Vaardigheidstrainingen uit het voorbeeldprogramma per '
-        f'functiegroep</caption><thead><tr><th scope="col">Vaardigheidstraining</th>{head}</tr></thead>'
+        '<table class="datatabel matrix" id="matrix"><caption>Voorbeelden van vaardigheidstrainingen uit het '
+        "voorbeeldprogramma, per functiegroep</caption>"
+        f'<thead><tr><th scope="col">Vaardigheidstraining</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"
+        f'<p class="tabelnoot">{legend}</p>'
     )
 
 
 def _applies(element: Element, group_id: str) -> bool:
     return element.groups is None or group_id in element.groups
+
+
+def _specific(guide: PublieksagressieFile, where: str, element: Element, href: Href) -> str:
+    """A list item for an element with a specific target group: its name, the source's own words
+    for that group, and the editors' notes on how it was mapped to function groups."""
+    star = STAR if getattr(element, "in_basic_education", False) else ""
+    return (
+        f"<li>{esc_html(element.name)}{star} <span class=\"doelgroep\">(doelgroep volgens de bron: "
+        f"‘{esc_html(element.audience or '')}’)</span>{_note_refs(guide, where, element.name, href(NOTE_PAGES[where]))}</li>"
+    )
 
 
 def render_group_overviews(guide: PublieksagressieFile, href: Href) -> str:
@@ -195,24 +273,43 @@ def render_group_overviews(guide: PublieksagressieFile, href: Href) -> str:
     out = []
     tables = href("trainingen/publieksagressie/inhoud-trainingen.md")
     for g in guide.function_groups:
-        specific = [e.name for c in guide.training_elements for e in c.elements if e.groups and g.id in e.groups]
+        specific = [e for c in guide.training_elements for e in c.elements if e.groups and g.id in e.groups]
         general = [e.name for c in guide.training_elements for e in c.elements if e.groups is None]
-        prof = [s.name + ("*" if s.in_basic_education else "") for s in guide.professional_skills if _applies(s, g.id)]
+        prof = [s for s in guide.professional_skills if _applies(s, g.id)]
         programme = [s for s in skills if g.id in groups_of[s]]
         # Markdown headings, so each group is in the page's table of contents with a permalink
         out.append(f"## {esc(g.name)} {{#{group_anchor(g.id)}}}\n")
-        out.append(f"<p>{esc_html(g.description)}</p>\n<p><strong>Voorbeeldfuncties:</strong> {esc_html(', '.join(g.example_functions))}</p>\n")
+        out.append(
+            f"<p>{esc_html(g.description)}</p>\n<p><strong>Voorbeeldfuncties:</strong> "
+            f"{esc_html(', '.join(g.example_functions))}{_note_refs(guide, 'tabel-1', g.id, href(NOTE_PAGES['tabel-1']))}</p>\n"
+        )
         out.append(f"### Trainingselementen (Tabel 2) {{#{group_anchor(g.id)}-elementen}}\n")
         out.append(
-            (f"<p>Specifiek voor deze functiegroep:</p>{_ul(specific)}" if specific else "<p>Geen elementen specifiek voor deze functiegroep.</p>")
+            (
+                "<p>Met een specifieke doelgroep die deze functiegroep noemt of die de redactie tot deze "
+                "functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e, href) for e in specific) + "</ul>"
+                if specific
+                else "<p>Tabel 2 noemt deze functiegroep bij geen enkel element als specifieke doelgroep.</p>"
+            )
             + f'<p>Daarnaast gelden de {len(general)} trainingselementen zonder specifieke doelgroep in '
             f'<a href="{esc_html(tables)}">Tabel 2</a> voor alle functiegroepen en leidinggevenden.</p>\n'
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
-        out.append(_ul(prof) + "\n")
+        items = "".join(
+            _specific(guide, "tabel-4", s, href)
+            if s.groups
+            else f"<li>{esc_html(s.name)}{STAR if s.in_basic_education else ''}</li>"
+            for s in prof
+        )
+        star_note = f'<p class="tabelnoot">{STAR_NOTE} (Tabel 4).</p>' if any(s.in_basic_education for s in prof) else ""
+        out.append(f"<ul>{items}</ul>{star_note}\n")
         out.append(f"### Vaardigheidstrainingen in het voorbeeldprogramma {{#{group_anchor(g.id)}-programma}}\n")
         out.append(
-            (_ul(programme) if programme else "<p>Het voorbeeldprogramma noemt voor deze functiegroep geen vaardigheidstrainingen.</p>")
+            (
+                "<p>Voorbeelden die het voorbeeldprogramma bij deze functiegroep noemt:</p>" + _ul(programme)
+                if programme
+                else "<p>Het voorbeeldprogramma noemt voor deze functiegroep geen vaardigheidstrainingen.</p>"
+            )
             + "\n"
         )
     return "\n".join(out)
@@ -228,7 +325,9 @@ def _cost(cost) -> str:
     return esc_html(cost.text) + extra
 
 
-# The course facts, in one list: the course page's details and the comparison table use it.
+# The course facts, each with our label and its value as HTML ("" where the data has none). A
+# course's details table shows the ones its source lists (Course.details, with the source's
+# labels); the comparison table groups them into rows (COMPARISON_ROWS).
 COURSE_FIELDS: list[tuple[str, str, Callable[[Course], str]]] = [
     ("provider", "Aanbieder", lambda c: esc_html(c.provider.name) if c.provider and c.provider.name else ""),
     ("type", "Type opleiding", lambda c: esc_html(c.type or "")),
@@ -246,50 +345,112 @@ COURSE_FIELDS: list[tuple[str, str, Callable[[Course], str]]] = [
     ("copyright_fee", "Vergoeding auteursrecht", lambda c: _cost(c.costs.copyright_fee)),
     ("arrangement", "Arrangement", lambda c: _cost(c.costs.arrangement)),
     ("certification", "Certificering", lambda c: esc_html(c.certification or "")),
-    ("audience", "Voor wie", lambda c: esc_html(", ".join(c.audience.items)) if len(c.audience.items) <= 3 else f"{len(c.audience.items)} doelgroepen"),
+    ("audience", "Voor wie", lambda c: esc_html(", ".join(c.audience.items))),
 ]
+FIELD_LABEL = {name: label for name, label, _ in COURSE_FIELDS}
+FIELD_VALUE = {name: value for name, _, value in COURSE_FIELDS}
 NOT_GIVEN = '<span class="niet-vermeld">niet vermeld</span>'
+# a row of the comparison that this course's description does not have at all
+NOT_IN_SOURCE = '<span class="niet-vermeld" aria-hidden="true">—</span><span class="visueel-verborgen">komt in deze beschrijving niet voor</span>'
+COSTS = ("registration", "tuition", "materials", "copyright_fee", "arrangement")
 
 
-# A row also shows the notes on fields it summarises: a wrong number of days shows at "Duur".
-ALSO_NOTED = {"duration": ("programme",)}
+def _label(course: Course, field_name: str) -> str:
+    """The source's label for a detail where it has its own, else ours."""
+    own = next((d.label for d in course.details if d.field == field_name and d.label), None)
+    return own or FIELD_LABEL[field_name]
 
 
-def _noted(course: Course, field_name: str, page: str = "") -> str:
-    """Links to the editorial notes on a field; ``page`` is the course page when elsewhere."""
-    fields = (field_name, *ALSO_NOTED.get(field_name, ()))
+def _noted(course: Course, fields: tuple[str, ...], page: str = "") -> str:
+    """Links to the editorial notes on these fields; ``page`` is the course page when elsewhere."""
     return "".join(
-        f'<a class="noot-ref" href="{esc_html(page)}#noot-{course.id}-{n}" title="Noot van de redactie">[noot {n}]</a>'
+        f' <a class="noot-ref" href="{esc_html(page)}#noot-{course.id}-{n}" title="Noot van de redactie">[noot {n}]</a>'
         for n, note in enumerate(course.notes, start=1)
         if note.field in fields
     )
 
 
 def render_course_details(course: Course) -> str:
+    """The facts the source lists as its details, in its order, with its labels. A fact the
+    source labels but leaves empty (a placeholder) reads "niet vermeld", with its note."""
+    if not course.details:
+        return ""
     rows = "".join(
-        f'<tr><th scope="row">{esc_html(course.headings.get(name, label))}</th>'
-        f"<td>{value(course) or NOT_GIVEN} {_noted(course, name)}</td></tr>"
-        for name, label, value in COURSE_FIELDS
+        f'<tr><th scope="row">{esc_html(_label(course, d.field))}</th>'
+        f"<td>{FIELD_VALUE[d.field](course) or NOT_GIVEN}{_noted(course, (d.field,))}</td></tr>"
+        for d in course.details
     )
     return f'<table class="datatabel cursusdetails"><caption>Opleidingsdetails</caption><tbody>{rows}</tbody></table>'
 
 
+def _duration(course: Course) -> str:
+    lead = f"; {esc_html(_label(course, 'lead_time').lower())}: {esc_html(course.lead_time)}" if course.lead_time else ""
+    return esc_html(course.duration) + lead
+
+
+def _costs(course: Course) -> str:
+    items = [(f, FIELD_VALUE[f](course)) for f in COSTS]
+    items = [(f, v) for f, v in items if v]
+    if not items:
+        return ""
+    return "<ul>" + "".join(f"<li>{esc_html(_label(course, f))}: {v}</li>" for f, v in items) + "</ul>"
+
+
+def _audience(course: Course, page: str) -> str:
+    items = course.audience.items
+    if len(items) <= 3:
+        return esc_html(", ".join(items))
+    return f'<a href="{esc_html(page)}#voor-wie">{len(items)} groepen</a>'
+
+
+# The comparison: (label, the fields a row shows, whether a reader expects the fact, value). A
+# missing fact reads "niet vermeld" where a reader expects it (provider, duration, dates, costs,
+# audience) or where the course's own details have the label; elsewhere "—" (the description
+# does not have that part). A row no course has is left out.
+COMPARISON_ROWS: list[tuple[str, tuple[str, ...], bool, Callable[[Course, str], str]]] = [
+    ("Aanbieder", ("provider",), True, lambda c, p: FIELD_VALUE["provider"](c)),
+    ("Type opleiding", ("type",), False, lambda c, p: FIELD_VALUE["type"](c)),
+    ("Duur en doorlooptijd", ("duration", "lead_time"), True, lambda c, p: _duration(c)),
+    ("Begin-/eindtijd bijeenkomsten", ("session_times",), False, lambda c, p: FIELD_VALUE["session_times"](c)),
+    ("Lesdag", ("teaching_day",), False, lambda c, p: FIELD_VALUE["teaching_day"](c)),
+    ("Datums", ("dates",), True, lambda c, p: FIELD_VALUE["dates"](c)),
+    ("Niveau", ("level",), False, lambda c, p: FIELD_VALUE["level"](c)),
+    ("Lesvorm(en)", ("formats",), False, lambda c, p: FIELD_VALUE["formats"](c)),
+    ("Aantal deelnemers", ("max_participants",), False, lambda c, p: FIELD_VALUE["max_participants"](c)),
+    ("Kosten", COSTS, True, lambda c, p: _costs(c)),
+    ("Certificering", ("certification",), False, lambda c, p: FIELD_VALUE["certification"](c)),
+    ("Voor wie", ("audience",), True, _audience),
+]
+COMPARISON_LEGEND = (
+    "Samengesteld door de redactie uit de cursusbeschrijvingen. <em>niet vermeld</em>: de "
+    "beschrijving van de cursus geeft dit gegeven niet, of laat het open. —: de beschrijving van "
+    "deze cursus heeft dit onderdeel niet (een andere cursus noemt het wel). [noot] verwijst naar "
+    "een noot van de redactie op de pagina van de cursus."
+)
+
+
+def comparison_cell(course: Course, fields: tuple[str, ...], expected: bool, value: str, page: str) -> str:
+    covered = any(d.field in fields for d in course.details)
+    shown = value or (NOT_GIVEN if expected or covered else NOT_IN_SOURCE)
+    return f"<td>{shown}{_noted(course, fields, page)}</td>"
+
+
 def render_comparison(courses: list[Course], href: Href) -> str:
-    """The same fields side by side: a column per course, a row per field."""
-    head = "".join(
-        f'<th scope="col"><a href="{esc_html(href(f"trainingen/cursussen/{c.id}.md"))}">{esc_html(c.title)}</a></th>'
-        for c in courses
-    )
+    """The courses side by side: a column per course, a row per kind of fact."""
     pages = {c.id: href(f"trainingen/cursussen/{c.id}.md") for c in courses}
-    rows = "".join(
-        f'<tr><th scope="row">{label}</th>'
-        + "".join(f"<td>{value(c) or NOT_GIVEN} {_noted(c, name, pages[c.id])}</td>" for c in courses)
-        + "</tr>"
-        for name, label, value in COURSE_FIELDS
+    head = "".join(
+        f'<th scope="col"><a href="{esc_html(pages[c.id])}">{esc_html(c.title)}</a></th>' for c in courses
     )
+    rows = []
+    for label, fields, expected, value in COMPARISON_ROWS:
+        cells = [comparison_cell(c, fields, expected, value(c, pages[c.id]), pages[c.id]) for c in courses]
+        if all(NOT_IN_SOURCE in cell for cell in cells):
+            continue
+        rows.append(f'<tr><th scope="row">{esc_html(label)}</th>{"".join(cells)}</tr>')
     return (
         '<table class="datatabel vergelijking"><caption>Cursussen vergeleken</caption>'
-        f'<thead><tr><th scope="col">Gegeven</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<thead><tr><th scope="col">Gegeven</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<p class="tabelnoot">{COMPARISON_LEGEND}</p>'
     )
 
 
@@ -337,20 +498,47 @@ def course_json_ld(course: Course) -> dict:
     return data
 
 
+# The fields whose notes a section of the course page links to, by the section's anchor.
+SECTION_NOTES = {
+    "resultaat": ("results",),
+    "mogelijk-gemaakt": ("sponsor",),
+    "doel": ("aims",),
+    "voor-wie": ("audience",),
+    "onderwerpen": ("topics",),
+    "programma": ("programme",),
+    "methode": ("method",),
+    "ervaringen": ("quotes",),
+    "aanbieder": ("provider",) + PROVIDER_FIELDS,
+}
+
+
+def attribution(course: Course) -> str:
+    """Whose words the page gives: the provider's, not the knowledge base's (editorial)."""
+    who = (
+        f"de aanbieder, {esc_html(course.provider.name)},"
+        if course.provider and course.provider.name
+        else "de aanbieder (de bron noemt geen naam)"
+    )
+    return (
+        f"Deze pagina geeft de cursusbeschrijving van {who} zoals die in de bron staat. Waar de tekst "
+        "in de eerste persoon spreekt (‘we’, ‘ons’), is dat de aanbieder, niet de redactie van deze "
+        "kennisbank."
+    )
+
+
 def render_course(course: Course) -> str:
     """A whole course page: title, details, the description sections, notes and JSON-LD."""
     out = [f"# {esc(course.title)}\n"]
     if course.tagline:
         out.append(f'<p class="tagline">{esc_html(course.tagline)}</p>\n')
     out.append(render_course_details(course) + "\n")
-    if course.notes:
-        items = "".join(
-            f'<li id="noot-{course.id}-{n}">{esc_html(note.text)}</li>' for n, note in enumerate(course.notes, start=1)
-        )
-        out.append(
-            '<div class="admonition note"><p class="admonition-title">Noot van de redactie</p>'
-            f"<ol>{items}</ol></div>\n"
-        )
+    items = "".join(
+        f'<li id="noot-{course.id}-{n}">{esc_html(note.text)}</li>' for n, note in enumerate(course.notes, start=1)
+    )
+    out.append(
+        '<div class="admonition note"><p class="admonition-title">Noot van de redactie</p>'
+        f"<p>{attribution(course)}</p>" + (f"<ol>{items}</ol>" if items else "") + "</div>\n"
+    )
     sections = []
     if course.results:
         sections.append(("resultaat", "Resultaat" if course.aims is None else "Introductie", _ps(course.results)))
@@ -363,12 +551,14 @@ def render_course(course: Course) -> str:
     if course.topics:
         sections.append(("onderwerpen", "Onderwerpen die aan bod komen", _ul(course.topics)))
     if course.programme:
+        title = course.headings.get("programma", "Programma")
         body = "\n\n".join(
-            f"### {esc(day.title)}\n\n<div>{_ps(day.text)}" + "".join(_part(p, 4) for p in day.parts) + "</div>"
+            # a single untitled-day programme whose title is the section's own gets no second heading
+            ("" if day.day is None and day.title == title else f"### {esc(day.title)}\n\n")
+            + f"<div>{_ps(day.text)}" + "".join(_part(p, 4) for p in day.parts) + "</div>"
             for day in course.programme
         )
-        noted = _noted(course, "programme")
-        sections.append(("programma", "Programma", (f"<p>{noted}</p>\n\n" if noted else "") + body))
+        sections.append(("programma", "Programma", body))
     if course.method:
         sections.append(("methode", "Methode", _ps(course.method)))
     if course.quotes:
@@ -390,7 +580,9 @@ def render_course(course: Course) -> str:
         extra = f"<p>{esc_html(p.contact)}</p>" if p.contact else ""
         sections.append(("aanbieder", "Aanbieder en aanmelden", f"{extra}<address>{contact}</address>"))
     for anchor, title, body in sections:
-        out.append(f"## {esc(course.headings.get(anchor, title))} {{#{anchor}}}\n\n{body}\n")
+        noted = _noted(course, SECTION_NOTES[anchor])
+        lead = f'<p class="noot-refs">Noten van de redactie bij dit deel:{noted}</p>\n\n' if noted else ""
+        out.append(f"## {esc(course.headings.get(anchor, title))} {{#{anchor}}}\n\n{lead}{body}\n")
     # No "<", ">" or "&" inside the script element: data can neither end it nor open a comment
     json_ld = (
         json.dumps(course_json_ld(course), ensure_ascii=False, indent=1)

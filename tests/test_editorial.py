@@ -231,3 +231,29 @@ def test_navigation_uses_the_short_labels(content):
 def test_short_label_of_more_than_six_words_is_refused(data):
     edit(data / "cyclus/V1.yml", lambda d: d.update(short_title="Een visie op online werken en geweld"))
     assert "data/cyclus/V1.yml: short_title: String should match pattern" in problems_of(data)
+
+
+# --- the source's own cross-references are links ---------------------------------------------
+
+
+def test_cross_references_link_to_the_step_they_mean(site):
+    v3 = (site / "vredestijd/v3/index.html").read_text(encoding="utf-8")
+    assert '<a href="../v2/#v2-4">zie ook punt 4</a>' in v3
+    v8 = (site / "vredestijd/v8/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="(\./)?#v8-4">zie onderstaande punt 4</a>', v8)
+
+
+def test_cross_reference_to_unknown_step_or_absent_words_stops_the_build(data):
+    def break_it(d):
+        d["steps"][2]["see"] = [{"words": "zie ook punt 4", "target": "V2.40"}, {"words": "punt 5", "target": "V2"}]
+
+    edit(data / "cyclus/V3.yml", break_it)
+    msg = problems_of(data)
+    assert "data/cyclus/V3.yml: V3.3: see: unknown step or recommendation 'V2.40'" in msg
+    assert "data/cyclus/V3.yml: V3.3: see: words 'punt 5' do not stand in the step's text" in msg
+
+
+def test_v5_and_v11_are_points_and_v2_steps(content):
+    assert {s.kind for s in content.handvat("V5").steps} == {"points"}
+    assert {s.kind for s in content.handvat("V11").steps} == {"points"}
+    assert {s.kind for s in content.handvat("V2").steps} == {"steps"}

@@ -92,7 +92,7 @@ def _data_of(source: str):
 # Fields the editors write (and the site labels as theirs): ids, notes, captions, column names,
 # checklist titles, audience keys, group references, our own headings for a course's fields.
 EDITORIAL_FIELDS = re.compile(
-    r"(^|\.)(id|notes|caption|columns|audience|groups|label|field|headings|audience_label|kind|short_title)(\.|$)|^title$|^checklists\.\d+\.title$"
+    r"(^|\.)(id|notes|caption|columns|audience|groups|label|field|headings|audience_label|kind|short_title|see)(\.|$)|^title$|^checklists\.\d+\.title$"
 )
 
 
