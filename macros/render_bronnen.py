@@ -85,7 +85,7 @@ def render_credit(
     site_name, version, day = site
     sources = href("bronnen.md") + f"#{document_anchor(doc)}"
     maker = esc_html(doc.maker) if doc.maker else NOT_STATED
-    link = f'<a href="{esc_html(address)}">{esc_html(address)}</a>' if address.startswith("https://") else esc_html(address)
+    link = f'<a href="{esc_html(address)}" rel="noopener">{esc_html(address)}</a>' if address.startswith("https://") else esc_html(address)
     text = f"{esc_html(citation(doc, page_title, site_name, version, day))} {link}"
     return (
         f'<aside class="bronvermelding" aria-label="Bron van deze pagina" data-search-exclude data-bron="{esc_html(doc.id)}">'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from .model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, PublieksagressieFile
+from .model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
 from .render_text import esc, esc_html
 
 Href = Callable[[str], str]
@@ -42,9 +42,11 @@ NOTE_PAGES = {
 }
 STAR = '<span aria-hidden="true">*</span><span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)</span>'
 STAR_NOTE = "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding"
+# A cell of a derived table that the source is silent on: a dash to see, words to hear.
+SILENT = '<span class="niet-vermeld" aria-hidden="true">–</span><span class="visueel-verborgen">niet genoemd</span>'
 
 
-def _notes_at(guide: PublieksagressieFile, where: str) -> list[tuple[int, object]]:
+def _notes_at(guide: PublieksagressieFile, where: str) -> list[tuple[int, GuideNote]]:
     return list(enumerate((n for n in guide.notes if n.where == where), start=1))
 
 
@@ -72,7 +74,6 @@ def render_guide_notes(guide: PublieksagressieFile, where: str) -> str:
         return ""
     items = "".join(f'<li id="noot-{where}-{n}">{esc_html(note.text)}</li>' for n, note in notes)
     return f'<div class="admonition note"><p class="admonition-title">Noot van de redactie</p><ol>{items}</ol></div>'
-
 
 
 def render_function_groups(guide: PublieksagressieFile, href: Href) -> str:
@@ -171,13 +172,17 @@ def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
         rows.append(
             f'<tr id="programma-{n}"><th scope="row"><span class="label">{esc_html(block.audience_label)}:</span> '
             f"{esc_html(block.audience)}{_note_refs(guide, 'voorbeeldprogramma', block.audience)}</th>"
-            f"<td>{esc_html(block.aim or '')}</td><td>{content}</td>"
-            f"<td>{esc_html(block.duration or '')}</td></tr>"
+            f"<td>{esc_html(block.aim or '') or SILENT}</td><td>{content or SILENT}</td>"
+            f"<td>{esc_html(block.duration or '') or SILENT}</td></tr>"
         )
+    legend = (
+        '<p class="tabelnoot"><span aria-hidden="true">–</span> niet genoemd: de bron geeft hier voor deze doelgroep geen doel of duur.</p>'
+        if any(SILENT in r for r in rows) else ""
+    )
     table = (
         '<table class="datatabel programma"><caption>Voorbeeldprogramma</caption><thead><tr>'
         '<th scope="col">Doelgroep</th><th scope="col">Doel</th><th scope="col">Inhoud</th><th scope="col">Duur</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>{legend}"
     )
     return table + render_guide_notes(guide, "voorbeeldprogramma") + "".join(skills_tables)
 
@@ -212,10 +217,7 @@ def skill_matrix(guide: PublieksagressieFile) -> tuple[list[str], list[FunctionG
 
 LISTED = '<td class="ja"><span aria-hidden="true">✓</span><span class="visueel-verborgen">genoemd</span></td>'
 # The source gives examples: a skill it does not list for a group is not named, not excluded.
-NOT_LISTED = (
-    '<td class="niet-genoemd"><span class="niet-vermeld" aria-hidden="true">–</span>'
-    '<span class="visueel-verborgen">niet genoemd</span></td>'
-)
+NOT_LISTED = f'<td class="niet-genoemd">{SILENT}</td>'
 
 
 def render_matrix(guide: PublieksagressieFile) -> str:
@@ -551,11 +553,8 @@ def render_course(course: Course) -> str:
     if course.topics:
         sections.append(("onderwerpen", "Onderwerpen die aan bod komen", _ul(course.topics)))
     if course.programme:
-        title = course.headings.get("programma", "Programma")
         body = "\n\n".join(
-            # a single untitled-day programme whose title is the section's own gets no second heading
-            ("" if day.day is None and day.title == title else f"### {esc(day.title)}\n\n")
-            + f"<div>{_ps(day.text)}" + "".join(_part(p, 4) for p in day.parts) + "</div>"
+            f"### {esc(day.title)}\n\n<div>{_ps(day.text)}" + "".join(_part(p, 4) for p in day.parts) + "</div>"
             for day in course.programme
         )
         sections.append(("programma", "Programma", body))

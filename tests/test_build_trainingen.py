@@ -5,13 +5,17 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, page_text
 from macros.model import load
-from macros.render_trainingen import COURSE_FIELDS, skill_matrix
+from macros.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
+from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, NOTE_PAGES, PLACE_LABELS, skill_matrix
 
 TRAININGEN = load(ROOT / "data").trainingen
 GUIDE = TRAININGEN.publieksagressie
 PA = "trainingen/publieksagressie"
+MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
+DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
+NOTE_BOX = re.compile(r'<div class="admonition note">.*?</div>', re.S)
 
 
 def read(site, path):
@@ -40,7 +44,31 @@ def test_tabel_2_has_clusters_and_every_element(site):
     assert t.count('<th scope="row">') == len(elements)
     assert t.count('scope="rowgroup"') == len(GUIDE.training_elements) == 3
     for element in elements:
-        assert f'<th scope="row">{element.name}</th><td>{element.audience or ""}</td>' in t.replace("&amp;", "&")
+        row = re.search(rf'<th scope="row">{re.escape(element.name)}</th><td>(.*?)</td>', t.replace("&amp;", "&"))
+        assert row, element.name
+        # the audience as the source words it, then links to the editors' notes on this row
+        assert re.fullmatch(rf'{re.escape(element.audience or "")}( <a class="noot-ref"[^>]*>\[noot \d+\]</a>)*', row.group(1))
+
+
+def test_silent_mappings_to_function_groups_are_explained_at_the_row(site):
+    """Tabel 2's "Stadstoezicht" and "deurwaarders en inspecteurs …" and Tabel 4's "Sociale dienst"
+    name no function group of Tabel 1: their rows link to a note saying how the editors mapped them."""
+    html = read(site, f"{PA}/inhoud-trainingen/index.html")
+    for caption, name, quoted in (
+        ("Tabel 2", "Omgaan met straatcultuur / burgercultuur", "“Stadstoezicht”"),
+        ("Tabel 2", "Handelen bij huisbezoeken", "“deurwaarders en"),
+        ("Tabel 4", "Pre-mediation bij bezwaarschriftenbehandeling", "Sociale dienst"),
+    ):
+        place = caption.lower().replace(" ", "-")
+        row = re.search(rf'<th scope="row">{re.escape(name)}</th><td>.*?</tr>', table(html, caption)).group()
+        anchor = re.search(rf'href="#(noot-{place}-\d+)"', row).group(1)
+        note = re.search(rf'<li id="{anchor}">(.*?)</li>', html).group(1)
+        assert quoted in note and "De redactie" in note, (name, note)
+    groups = read(site, f"{PA}/per-functiegroep/index.html")
+    overview = groups.split('id="fg-toezicht-handhaving"')[1]
+    # the overview shows the source's own words for the audience and links to the note
+    assert "(doelgroep volgens de bron: ‘Stadstoezicht’)" in overview
+    assert re.search(r'href="\.\./inhoud-trainingen/#noot-tabel-2-\d+"[^>]*>\[noot \d+ bij Tabel 2\]', overview)
 
 
 def test_tabel_4_marks_skills_in_basic_education(site):
@@ -63,6 +91,10 @@ def test_sample_programme_has_a_row_per_block(site):
     t = table(html, "Voorbeeldprogramma")
     assert t.count('<th scope="col">') == 4
     assert t.count('<th scope="row">') == len(GUIDE.sample_programme)
+    # a cell the source is silent on says so (a dash to see, "niet genoemd" to hear), never blank
+    assert "<td></td>" not in t
+    silent = sum(not b.aim for b in GUIDE.sample_programme) + sum(not b.duration for b in GUIDE.sample_programme)
+    assert t.count('<span class="visueel-verborgen">niet genoemd</span>') == silent > 0
 
 
 def test_matrix_agrees_with_the_lists_it_comes_from(site):
@@ -73,10 +105,48 @@ def test_matrix_agrees_with_the_lists_it_comes_from(site):
     assert [r[0] for r in rows] == skills
     listed = {(s, g) for b in GUIDE.sample_programme for l in b.skills_by_group for s in l.skills for g in l.groups}
     for skill, cells in rows:
-        ticks = re.findall(r'<td class="(ja|nee)">', cells)
+        ticks = re.findall(r'<td class="(ja|niet-genoemd)">', cells)
         assert len(ticks) == len(groups)
         for group, tick in zip(groups, ticks):
             assert (tick == "ja") == ((skill, group.id) in listed), (skill, group.id)
+
+
+def test_matrix_says_not_named_not_no(site):
+    """The source gives examples: a skill it does not list for a group is "niet genoemd" (visible
+    as a dash, spoken as the words), never "nee"; caption and legend say these are examples."""
+    html = read(site, f"{PA}/per-functiegroep/index.html")
+    t = re.search(r'<table class="datatabel matrix".*?</table>', html, re.S).group()
+    assert "nee" not in page_text(t).split() and 'class="nee"' not in t
+    cells = re.findall(r"<td[^>]*>.*?</td>", t)
+    empty = [c for c in cells if "✓" not in c]
+    assert empty and len(empty) + t.count("✓") == len(cells)
+    for cell in empty:
+        assert cell == (
+            '<td class="niet-genoemd"><span class="niet-vermeld" aria-hidden="true">–</span>'
+            '<span class="visueel-verborgen">niet genoemd</span></td>'
+        )
+    assert re.search(r"<caption>Voorbeelden van vaardigheidstrainingen uit het voorbeeldprogramma", t)
+    legend = re.search(r"</table>\s*<p class=\"tabelnoot\">(.*?)</p>", html.split('id="matrix"')[1], re.S).group(1)
+    assert "Voorbeelden, geen volledige lijst" in legend and "niet genoemd" in legend
+    assert "‘Voorbeelden van vaardigheidstrainingen’" in legend
+
+
+def test_every_asterisk_is_explained(site):
+    """"Servicegerichtheid*": wherever a name carries the source's *, it says what it means."""
+    for page in ("per-functiegroep", "inhoud-trainingen"):
+        html = read(site, f"{PA}/{page}/index.html")
+        article = re.search(r"<article.*?</article>", html, re.S).group()
+        stars = re.findall(r"(?<![\\])\*(?:</span>)?(.{0,80})", re.sub(r"<script.*?</script>", "", article, flags=re.S))
+        # the legend itself, and the prose that says "aangegeven met *." explain the sign
+        named = [s for s in stars if not s.startswith((" Vaardigheidstrainingen inbegrepen", ".</p>"))]
+        assert named, page
+        for after in named:
+            assert after.startswith('<span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)'), (page, after)
+    overviews = read(site, f"{PA}/per-functiegroep/index.html").split('<h2 id="fg-')[1:]
+    assert len(overviews) == len(GUIDE.function_groups)
+    for overview in overviews:
+        if 'aria-hidden="true">*</span>' in overview:
+            assert "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding (Tabel 4)." in overview
 
 
 def test_every_function_group_has_its_overview_anchor(site):
@@ -85,26 +155,91 @@ def test_every_function_group_has_its_overview_anchor(site):
         assert f'id="fg-{group.id}"' in html
 
 
+POINTS = {"PA-T", "PA-A", "PA-R", "PA-E", "OM-V", "OM-G"}
+
+
 @pytest.mark.parametrize("page, codes", [
     (f"{PA}/voorbeeldprogramma/index.html", ["PA-T", "PA-A"]),
+    (f"{PA}/randvoorwaarden/index.html", ["PA-R"]),
+    (f"{PA}/e-learning/index.html", ["PA-E"]),
     ("trainingen/ondermijning/index.html", ["OM-V", "OM-G"]),
 ])
-def test_question_lists_are_checklists(site, page, codes):
+def test_question_lists_are_points_with_their_anchors(site, page, codes):
+    """Questions, tips, conditions and criteria are no actions: points without a checkbox."""
     html = read(site, page)
     for code in codes:
+        assert TRAININGEN.checklists[code].kind == "points"
         steps = TRAININGEN.checklists[code].steps
-        assert f'data-checklist="{code}"' in html
+        assert f'data-checklist="{code}"' not in html
         for n in range(1, len(steps) + 1):
-            assert f'id="{code.lower()}-{n}"' in html
+            item = re.search(rf'<li class="stap[^"]*" id="{code.lower()}-{n}".*?</li>', html, re.S)
+            assert item and 'type="checkbox"' not in item.group(), (code, n)
 
 
-def test_comparison_table_has_both_courses_and_every_field(site):
-    t = table(read(site, "trainingen/index.html"), "Cursussen vergeleken")
-    for course in TRAININGEN.courses.values():
+def test_comparison_table_rows_and_markers(site):
+    html = read(site, "trainingen/index.html")
+    t = table(html, "Cursussen vergeleken")
+    courses = list(TRAININGEN.courses.values())
+    for course in courses:
         assert course.title in t
-    for _, label, _ in COURSE_FIELDS:
-        row = re.search(rf'<tr><th scope="row">{re.escape(label)}</th>(.*?)</tr>', t, re.S)
-        assert row and row.group(1).count("<td>") == 2, label
+    rows = dict(re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', t, re.S))
+    assert list(rows) == [label for label, *_ in COMPARISON_ROWS if label in rows]
+    for label, fields, expected, _ in COMPARISON_ROWS:
+        if label not in rows:
+            continue
+        cells = re.findall(r"<td>(.*?)</td>(?=<td>|$)", rows[label], re.S)
+        assert len(cells) == len(courses), label
+        for course, cell in zip(courses, cells):
+            covered = any(d.field in fields for d in course.details)
+            if "niet vermeld" in cell:
+                # only where a reader expects the fact, or the source has the label but left it open
+                assert expected or covered, (label, course.id)
+            if "—" in cell:
+                assert not expected and not covered, (label, course.id)
+                assert '<span class="visueel-verborgen">komt in deze beschrijving niet voor</span>' in cell
+    # the duration row gives DJI's own words; no "niet vermeld" where another row gives the fact
+    assert "1 dag van 9.00 tot 16.00 uur" in rows["Duur en doorlooptijd"]
+    assert "9.00 tot 16.00 uur" in rows["Begin-/eindtijd bijeenkomsten"]
+    assert "niet vermeld" not in rows["Begin-/eindtijd bijeenkomsten"] + rows["Duur en doorlooptijd"]
+    assert page_text(t).count("niet vermeld") <= 6
+    assert '<p class="tabelnoot">Samengesteld door de redactie' in html and "—: de beschrijving" in html
+
+
+def test_a_note_shows_in_the_comparison_only_on_its_fields_row(site):
+    t = table(read(site, "trainingen/index.html"), "Cursussen vergeleken")
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', t, re.S)
+    for n_course, course in enumerate(TRAININGEN.courses.values()):
+        for n, note in enumerate(course.notes, start=1):
+            ref = f"#noot-{course.id}-{n}\""
+            where = [label for label, cells in rows if ref in cells]
+            expected = [label for label, fields, *_ in COMPARISON_ROWS if note.field in fields]
+            # a note on the programme or the contact lines is no row's: it stays on the course page
+            assert where == [l for l in expected if any(l == r for r, _ in rows)], (course.id, note.field, where)
+
+
+def test_course_details_show_only_what_the_source_lists(site):
+    for course in TRAININGEN.courses.values():
+        html = read(site, f"trainingen/cursussen/{course.id}/index.html")
+        details = table(html, "Opleidingsdetails")
+        labels = re.findall(r'<th scope="row">(.*?)</th>', details)
+        ours = {name: label for name, label, _ in COURSE_FIELDS}
+        assert labels == [(d.label or ours[d.field]).replace("&", "&amp;") for d in course.details]
+        # "niet vermeld" only where the source has the label but no value, with the note saying so
+        for row in re.findall(r"<tr>.*?</tr>", details):
+            if "niet vermeld" in row:
+                assert 'class="noot-ref"' in row, row
+    dji = table(read(site, DJI), "Opleidingsdetails")
+    assert '<th scope="row">Duur in uren/doorlooptijd</th><td>1 dag van 9.00 tot 16.00 uur</td>' in dji
+    assert "niet vermeld" not in dji and "Begin-/eindtijd" not in dji and "Lesgeld" not in dji
+    mc = table(read(site, MC), "Opleidingsdetails")
+    assert '<th scope="row">Kosten Literatuur/materialen</th><td>Lesmateriaal €75</td>' in mc
+    assert mc.count("niet vermeld") == 2  # Datums (a placeholder) and Certificering (empty)
+
+
+def test_renderers_use_the_models_vocabularies():
+    assert [name for name, _, _ in COURSE_FIELDS] == list(DETAIL_FIELDS)
+    assert {f for _, fields, *_ in COMPARISON_ROWS for f in fields} == set(DETAIL_FIELDS)
+    assert set(NOTE_PAGES) == set(PLACE_LABELS) == set(NOTE_PLACES)
 
 
 def test_course_pages_carry_json_ld_naming_the_course(site):
@@ -119,11 +254,41 @@ def test_course_pages_carry_json_ld_naming_the_course(site):
 
 
 def test_source_problems_are_visible(site):
-    mc = read(site, "trainingen/cursussen/masterclass-wraakbeteugeling/index.html")
+    mc = read(site, MC)
     assert "Noot van de redactie" in mc and "Dag 4" in mc
-    assert "Cell 1-1" not in re.sub(r'<div class="admonition note">.*?</div>', "", mc, flags=re.S)
+    assert "Cell 1-1" not in NOTE_BOX.sub("", mc)
     assert re.search(r'<th scope="row">Duur</th><td>3 dagen <a class="noot-ref"', mc)
     groups_page = read(site, f"{PA}/functiegroepen/index.html")
     assert re.search(r'admonition note.*?vier', groups_page, re.S)
     contents_page = read(site, f"{PA}/inhoud-trainingen/index.html")
     assert re.search(r'admonition note.*?[Tt]abel 3', contents_page, re.S)
+
+
+def notes_of(html: str) -> str:
+    return " ".join(page_text(box) for box in NOTE_BOX.findall(html))
+
+
+@pytest.mark.parametrize("page, phrases", [
+    (f"{PA}/functiegroepen/index.html", ["‘Draagvlak in de top’", "sociaal rechercheur"]),
+    (f"{PA}/stappenplan/index.html", ["leerdoelwijzer", "arbocatalogus"]),
+    (f"{PA}/voorbeeldprogramma/index.html", ["Hierover verderop meer", "intake"]),
+    (f"{PA}/e-learning/index.html", ["Niet iedere medewerker is heeft"]),
+    ("trainingen/ondermijning/index.html", ["“Laatste update:” zonder datum", "alleen deel 1", "formuleert ze", "De rest van de handreiking"]),
+    (MC, ["“Gemeentelijke handhavers” staan twee keer", "krachtenveldanalyse", "Leert welke krachten", "de bron noemt geen naam"]),
+    (DJI, ["“Ons Servicepunt”", "“088 - 07 27 150”", "“088 07 27150”", "de aanbieder, Opleidingsinstituut DJI,", "120 burgemeesters"]),
+])
+def test_every_source_problem_has_a_note(site, page, phrases):
+    notes = notes_of(read(site, page))
+    for phrase in phrases:
+        assert phrase in notes, (page, phrase)
+
+
+def test_notes_stand_at_their_passage(site):
+    """A note in a course's list is linked from the section or detail it concerns."""
+    dji = read(site, DJI)
+    contact = dji.split('id="aanbieder"')[1]
+    assert contact.index('class="noot-refs"') < contact.index("ons Servicepunt")
+    mc = read(site, MC)
+    programme = mc.split('id="programma"')[1].split("<h3")[0]
+    numbers = [n for n, note in enumerate(TRAININGEN.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
+    assert re.findall(r"\[noot (\d+)\]", programme) == [str(n) for n in numbers]

@@ -5,13 +5,6 @@
 from conftest import ROOT, edit_yaml as edit, problems_of
 from macros.model import load
 
-
-
-
-
-
-
-
 MASTERCLASS = "trainingen/cursussen/masterclass-wraakbeteugeling.yml"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging.yml"
 GUIDE = "trainingen/publieksagressie.yml"
@@ -20,28 +13,111 @@ GUIDE = "trainingen/publieksagressie.yml"
 def test_the_real_training_data_loads():
     trainingen = load(ROOT / "data").trainingen
     assert set(trainingen.courses) == {"masterclass-wraakbeteugeling", "omgaan-met-intimidatie-en-bedreiging"}
-    assert {"OM-V", "OM-G", "PA-T", "PA-A"} <= set(trainingen.checklists)
+    assert {"OM-V", "OM-G", "PA-T", "PA-A", "PA-R", "PA-E"} == set(trainingen.checklists)
     assert [g.id for g in trainingen.publieksagressie.function_groups] == [
         "werkplein", "sociaal-domein", "buitendienst", "publieksdiensten", "toezicht-handhaving"
     ]
 
 
-def test_masterclass_states_3_days_with_4_programme_days_and_says_so():
+def test_every_training_list_is_points_as_its_source_words_it():
+    """Questions (PA-T, OM-V, OM-G), tips (PA-A), conditions (PA-R), criteria (PA-E): no actions."""
+    checklists = load(ROOT / "data").trainingen.checklists
+    assert {code: c.kind for code, c in checklists.items()} == dict.fromkeys(checklists, "points")
+
+
+def test_an_unknown_list_kind_fails(data):
+    edit(data / "trainingen/ondermijning.yml", lambda d: d["checklists"][0].update(kind="vragen"))
+    assert "data/trainingen/ondermijning.yml: checklists.0.kind: Input should be 'steps' or 'points'" in problems_of(data)
+
+
+def test_masterclass_states_3_days_with_4_programme_days_and_says_so_at_the_duration():
     course = load(ROOT / "data").trainingen.courses["masterclass-wraakbeteugeling"]
     assert course.days == 3 and [d.day for d in course.programme] == [1, 2, 3, 4]
-    assert any(n.field == "programme" for n in course.notes)
+    assert any(n.field == "duration" and "vier dagen" in n.text for n in course.notes)
 
 
 def test_an_unacknowledged_day_mismatch_fails(data):
-    edit(data / MASTERCLASS, lambda d: d.update(notes=[n for n in d["notes"] if n["field"] != "programme"]))
+    edit(data / MASTERCLASS, lambda d: d.update(notes=[n for n in d["notes"] if n["field"] != "duration"]))
     msg = problems_of(data)
     assert f"data/{MASTERCLASS}: (file): Value error, duration states 3 day(s) but the programme has 4 (days 1–4)" in msg
-    assert "acknowledge it with a note (field: programme)" in msg
+    assert "acknowledge it with a note (field: duration)" in msg
 
 
-def test_a_note_on_an_unknown_field_fails(data):
+def test_a_note_on_an_unknown_field_fails_naming_file_field_and_value(data):
     edit(data / MASTERCLASS, lambda d: d["notes"].append({"field": "prijs", "text": "Iets."}))
-    assert "note on unknown field 'prijs'" in problems_of(data)
+    n = len(load(ROOT / "data").trainingen.courses["masterclass-wraakbeteugeling"].notes)
+    msg = problems_of(data)
+    assert f"data/{MASTERCLASS}: notes.{n}.field: Value error, unknown field 'prijs'; a note concerns one of: provider," in msg
+
+
+def test_notes_are_attached_to_the_fields_they_concern():
+    courses = load(ROOT / "data").trainingen.courses
+    fields = lambda course: [n.field for n in courses[course].notes]  # noqa: E731
+    assert fields("masterclass-wraakbeteugeling").count("programme") == 3  # subject, placeholder table, grammar
+    assert "provider.phone" in fields("omgaan-met-intimidatie-en-bedreiging")
+    assert "provider.contact" in fields("omgaan-met-intimidatie-en-bedreiging")
+
+
+def test_dji_data_carries_the_session_times_its_duration_gives():
+    course = load(ROOT / "data").trainingen.courses["omgaan-met-intimidatie-en-bedreiging"]
+    assert course.session_times == "9.00 tot 16.00 uur" and course.session_times in course.duration
+    assert [(d.field, d.label) for d in course.details] == [("duration", "Duur in uren/doorlooptijd"), ("provider", None)]
+
+
+def test_an_unknown_detail_field_fails(data):
+    edit(data / DJI, lambda d: d["details"].append({"field": "prijs"}))
+    assert f"data/{DJI}: details.2.field: Value error, unknown detail field 'prijs'" in problems_of(data)
+
+
+def test_a_detail_listed_twice_fails(data):
+    edit(data / DJI, lambda d: d["details"].append({"field": "duration"}))
+    assert f"data/{DJI}: (file): Value error, details.2.field: 'duration' is listed twice" in problems_of(data)
+
+
+def test_a_listed_detail_without_value_needs_a_note(data):
+    edit(data / MASTERCLASS, lambda d: d.update(notes=[n for n in d["notes"] if n["field"] != "certification"]))
+    assert (
+        f"data/{MASTERCLASS}: (file): Value error, details.14.field: 'certification' has no value; "
+        "explain the source's empty or placeholder field with a note (field: certification)"
+    ) in problems_of(data)
+
+
+def test_a_heading_for_an_unknown_section_fails(data):
+    edit(data / DJI, lambda d: d["headings"].update(duration="Duur"))
+    assert f"data/{DJI}: (file): Value error, heading for unknown section 'duration'" in problems_of(data)
+
+
+def test_a_guide_note_in_an_unknown_place_fails(data):
+    edit(data / GUIDE, lambda d: d["notes"].append({"where": "tabel-3", "text": "Iets."}))
+    msg = problems_of(data)
+    assert f"data/{GUIDE}: notes.4.where: Value error, unknown place 'tabel-3'; known: tabel-1" in msg
+
+
+def test_a_guide_note_on_an_unknown_row_fails(data):
+    edit(data / GUIDE, lambda d: d["notes"].append({"where": "tabel-2", "row": "Stadstoezicht", "text": "Iets."}))
+    assert f"data/{GUIDE}: (file): Value error, notes.4.row: no row 'Stadstoezicht' in tabel-2" in problems_of(data)
+
+
+def test_silent_mappings_have_their_notes():
+    guide = load(ROOT / "data").trainingen.publieksagressie
+    noted = {(n.where, n.row) for n in guide.notes}
+    mapped = {
+        ("tabel-2", e.name)
+        for c in guide.training_elements
+        for e in c.elements
+        # an audience that names a group by other words than Tabel 1's names
+        if e.groups and not all(g.name.lower() in e.audience.lower() for g in guide.function_groups if g.id in e.groups)
+    } | {
+        ("tabel-4", s.name)
+        for s in guide.professional_skills
+        if s.groups and not all(g.name.lower() in s.audience.lower() for g in guide.function_groups if g.id in s.groups)
+    }
+    assert mapped == {
+        ("tabel-2", "Omgaan met straatcultuur / burgercultuur"),
+        ("tabel-2", "Handelen bij huisbezoeken"),
+        ("tabel-4", "Pre-mediation bij bezwaarschriftenbehandeling"),
+    }
+    assert mapped <= noted
 
 
 def test_missing_required_course_field(data):
