@@ -46,7 +46,7 @@ def test_a_bypassing_step_cannot_inject_markup(content):
 def test_step_has_anchor_number_and_checkbox(content):
     handvat = content.handvat("V2")
     html = to_html(render_step(handvat.steps[3], content))
-    assert '<li class="stap" id="v2-4">' in html
+    assert '<li class="stap stap--stap" id="v2-4">' in html
     assert 'type="checkbox"' in html and 'data-stap="V2.4"' in html
     assert 'href="#v2-4"' in html and "V2.4" in html
 
