@@ -55,8 +55,8 @@ def test_silent_mappings_to_function_groups_are_explained_at_the_row(site):
     name no function group of Tabel 1: their rows link to a note saying how the editors mapped them."""
     html = read(site, f"{PA}/inhoud-trainingen/index.html")
     for caption, name, quoted in (
-        ("Tabel 2", "Omgaan met straatcultuur / burgercultuur", "“Stadstoezicht”"),
-        ("Tabel 2", "Handelen bij huisbezoeken", "“deurwaarders en"),
+        ("Tabel 2", "Omgaan met straatcultuur / burgercultuur", "‘Stadstoezicht’"),
+        ("Tabel 2", "Handelen bij huisbezoeken", "‘deurwaarders en"),
         ("Tabel 4", "Pre-mediation bij bezwaarschriftenbehandeling", "Sociale dienst"),
     ):
         place = caption.lower().replace(" ", "-")
@@ -273,9 +273,9 @@ def notes_of(html: str) -> str:
     (f"{PA}/stappenplan/index.html", ["leerdoelwijzer", "arbocatalogus"]),
     (f"{PA}/voorbeeldprogramma/index.html", ["Hierover verderop meer", "intake"]),
     (f"{PA}/e-learning/index.html", ["Niet iedere medewerker is heeft"]),
-    ("trainingen/ondermijning/index.html", ["“Laatste update:” zonder datum", "alleen deel 1", "formuleert ze", "De rest van de handreiking"]),
-    (MC, ["“Gemeentelijke handhavers” staan twee keer", "krachtenveldanalyse", "Leert welke krachten", "de bron noemt geen naam"]),
-    (DJI, ["“Ons Servicepunt”", "“088 - 07 27 150”", "“088 07 27150”", "de aanbieder, Opleidingsinstituut DJI,", "120 burgemeesters"]),
+    ("trainingen/ondermijning/index.html", ["‘Laatste update:’ zonder datum", "alleen deel 1", "formuleert ze", "De rest van de handreiking"]),
+    (MC, ["‘Gemeentelijke handhavers’ staan twee keer", "krachtenveldanalyse", "Leert welke krachten", "de bron noemt geen naam"]),
+    (DJI, ["‘Ons Servicepunt’", "‘088 - 07 27 150’", "‘088 07 27150’", "de aanbieder, Opleidingsinstituut DJI,", "120 burgemeesters"]),
 ])
 def test_every_source_problem_has_a_note(site, page, phrases):
     notes = notes_of(read(site, page))

@@ -257,3 +257,14 @@ def test_v5_and_v11_are_points_and_v2_steps(content):
     assert {s.kind for s in content.handvat("V5").steps} == {"points"}
     assert {s.kind for s in content.handvat("V11").steps} == {"points"}
     assert {s.kind for s in content.handvat("V2").steps} == {"steps"}
+
+
+def test_editorial_notes_quote_in_one_style(content):
+    """Notes quote the source with ‘…’; “…” and "…" are left to the sources' own text."""
+    notes = [(h.id, n.text) for h in content.handvatten.values() for n in h.data.notes]
+    notes += [(c.id, n.text) for c in content.trainingen.courses.values() for n in c.notes]
+    guide = content.trainingen.publieksagressie
+    notes += [("publieksagressie", n.text) for n in guide.notes]
+    assert len(notes) > 20
+    odd = [(owner, text[:60]) for owner, text in notes if re.search(r'[“”"]', text)]
+    assert not odd, odd

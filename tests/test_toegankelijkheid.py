@@ -110,7 +110,7 @@ def test_the_statement_quotes_the_skip_link_as_the_site_shows_it(site):
     skip = re.search(r'class="md-skip">\s*(.*?)\s*</a>', page, re.S).group(1)
     assert skip == "Ga naar inhoud"
     statement = page_text((site / "toegankelijkheid/index.html").read_text(encoding="utf-8"))
-    assert f"komt u bij de link “{skip}”" in statement
+    assert f"komt u bij de link ‘{skip}’" in statement
 
 
 def set_extra(project, **values):
