@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
@@ -27,13 +27,23 @@ class HandvatData(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
     title: Text
     # the editors' label for navigation, overviews, short-link list and PDF bookmarks
-    short_title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r'^[^\s"{}]+(\s+[^\s"{}]+){0,5}$')]
+    short_title: Text
     kind: ListKind = "steps"
     intro: list[Text] = []
     question: Text
     steps: list[Step] | None = None
     groups: list[Group] | None = None
     notes: list[Note] = []
+
+    @field_validator("short_title")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        words = value.split()
+        if len(words) > 6:
+            raise ValueError(f"at most six words (got {len(words)}): {value!r}")
+        if any(c in value for c in '"{}'):
+            raise ValueError(f'no " {{ or }} (the label becomes an attribute): {value!r}')
+        return value
 
     @model_validator(mode="after")
     def _steps_or_groups(self) -> "HandvatData":
@@ -154,6 +164,7 @@ class Content:
     readers: tuple[str, ...] = ()  # the site's audiences (page tags)
     everyone: str = ""  # the audience of pages meant for all
     documents: dict[str, SourceDocument] = field(default_factory=dict)  # by id, in file order
+    sources_loaded: bool = True  # False when bronnen.yml is broken: citations are then not checked
     cycle_document: str = ""  # the id of the document the cycle comes from
     trainingen: Trainingen | None = None
     glossary: list[Term] = field(default_factory=list)
@@ -202,8 +213,12 @@ class ContentError(Exception):
 
 
 def _read_yaml(path: Path, root: Path, problems: list[str]) -> Any:
+    """The file's YAML, or None with one problem (missing, malformed or empty) for this file."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        if raw is None:
+            problems.append(f"{_rel(path, root)}: (file): the file is empty")
+        return raw
     except FileNotFoundError:
         problems.append(f"{_rel(path, root)}: file is missing")
     except yaml.YAMLError as exc:
@@ -228,8 +243,22 @@ def _validate(model: type[BaseModel], raw: Any, where: str, problems: list[str])
     except ValidationError as exc:
         for err in exc.errors():
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
-            problems.append(f"{where}: {loc}: {err['msg']}")
+            problems.append(f"{where}: {loc}: {_message(err)}")
     return None
+
+
+def _message(err: dict) -> str:
+    """pydantic's message in the project's words: no "Value error, ", no class names."""
+    if err["type"] == "value_error":
+        return str(err["ctx"]["error"])
+    if err["type"] in ("model_type", "dict_type"):
+        return f"must be a mapping of fields, not {_kind(err['input'])}"
+    return err["msg"]
+
+
+def _kind(value: Any) -> str:
+    names = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "true or false"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _load_named(model: type[BaseModel], path: Path, root: Path, problems: list[str]) -> Any:
@@ -296,7 +325,18 @@ def load(data_dir: Path | str) -> Content:
         studies={s.name: (s.id, frozenset(s.chapters), frozenset(s.tables)) for s in sources.studies} if sources else {},
         publications={p.cite: p.id for p in sources.publications} if sources else {},
     )
-    phases = {p.letter: p for p in phases_file.phases} if phases_file else {}
+    phases: dict[str, Phase] = {}
+    for n, phase in enumerate(phases_file.phases if phases_file else []):
+        if phase.letter in phases:
+            problems.append(
+                f"{_rel(root / 'cyclus/fasen.yml', root)}: phases.{n}.letter: letter {phase.letter!r} is also "
+                f"the letter of phase {phases[phase.letter].id!r}"
+            )
+            phases_file = None  # which phase a recommendation belongs to is unknown: check no further
+        phases[phase.letter] = phase
+    if phases_file is None:
+        phases = {}
+    failed_letters: set[str] = set()  # phases with a file that did not load: no numbering check
 
     handvatten: dict[str, Handvat] = {}
     seen_files: dict[str, str] = {}
@@ -308,6 +348,7 @@ def load(data_dir: Path | str) -> Content:
         where = _rel(path, root)
         data = _load_named(HandvatData, path, root, problems)
         if data is None:
+            failed_letters.add(path.stem[:1])
             continue
         if data.id in seen_files:
             problems.append(f"{where}: id: duplicate id {data.id!r}, also in {seen_files[data.id]}")
@@ -315,10 +356,11 @@ def load(data_dir: Path | str) -> Content:
         seen_files[data.id] = where
         phase = phases.get(data.id[0])
         if phase is None:
-            problems.append(f"{where}: id: no phase with letter {data.id[0]!r} in cyclus/fasen.yml")
+            if phases_file is not None:
+                problems.append(f"{where}: id: no phase with letter {data.id[0]!r} in cyclus/fasen.yml")
             continue
         for n, group in enumerate(data.groups or []):
-            if group.audience is not None and group.audience not in audiences:
+            if readers_file and group.audience is not None and group.audience not in audiences:
                 problems.append(f"{where}: groups.{n}.audience: unknown audience {group.audience!r}")
         handvat = Handvat(data, phase, _number_steps(data))
         for note in data.notes:
@@ -328,6 +370,8 @@ def load(data_dir: Path | str) -> Content:
 
     # Ids are numbered in source order without gaps, so V3 always means the third.
     for letter, phase in phases.items():
+        if letter in failed_letters:
+            continue
         numbers = sorted(int(i[1:]) for i in handvatten if i[0] == letter)
         if numbers and numbers != list(range(1, len(numbers) + 1)):
             problems.append(f"data/cyclus: {phase.name}: ids are not numbered 1..{len(numbers)} without gaps: {numbers}")
@@ -341,6 +385,7 @@ def load(data_dir: Path | str) -> Content:
         audiences=audiences,
         registry=registry,
     )
+    content.sources_loaded = sources is not None
     content.documents = _load_documents(root, problems)
     if readers_file:
         content.readers, content.everyone = tuple(readers_file.readers), readers_file.everyone
@@ -379,7 +424,8 @@ def _check_texts(content: Content, files: dict[str, str], problems: list[str]) -
                 try:
                     segments = split_text(text, content.registry)
                 except CitationError as exc:
-                    problems.append(f"{where}: {step_id or handvat.id}: {exc}")
+                    if content.sources_loaded:
+                        problems.append(f"{where}: {step_id or handvat.id}: {exc}")
                     continue
                 for seg in segments:
                     if isinstance(seg, tuple) and (handvat.id, step_id) not in citations[seg[1]]:
@@ -398,9 +444,11 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
         guide = _validate(PublieksagressieFile, _read_yaml(guide_path, root, problems), where, problems)
         if guide:
             trainingen.publieksagressie = guide
-            known = {g.id for g in guide.function_groups}
-            if len(known) != len(guide.function_groups):
-                problems.append(f"{where}: function_groups: duplicate function group id")
+            known: set[str] = set()
+            for n, group in enumerate(guide.function_groups):
+                if group.id in known:
+                    problems.append(f"{where}: function_groups.{n}.id: duplicate function group id {group.id!r}")
+                known.add(group.id)
             for path, groups in group_refs(guide):
                 for group in groups:
                     if group not in known:
@@ -440,7 +488,8 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
             try:
                 split_text(text, content.registry)
             except CitationError as exc:
-                problems.append(f"{where}: {path}: {exc}")
+                if content.sources_loaded:
+                    problems.append(f"{where}: {path}: {exc}")
     content.trainingen = trainingen
 
 
@@ -471,8 +520,6 @@ def _load_documents(root: Path, problems: list[str]) -> dict[str, SourceDocument
     where = _rel(path, root)
     raw = _read_yaml(path, root, problems)
     if raw is None:
-        if path.exists():
-            problems.append(f"{where}: (file): is empty; it must list the source documents")
         return {}
     if not isinstance(raw, list):
         problems.append(f"{where}: (file): must be a list of source documents")

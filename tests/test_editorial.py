@@ -115,7 +115,7 @@ def test_document_without_title_stops_the_build(data):
 
 def test_empty_documents_file_stops_the_build(data):
     (data / "brondocumenten.yml").write_text("", encoding="utf-8")
-    assert "data/brondocumenten.yml: (file): is empty" in problems_of(data)
+    assert "data/brondocumenten.yml: (file): the file is empty" in problems_of(data)
 
 
 def test_course_without_its_document_stops_the_build(data):
@@ -230,7 +230,7 @@ def test_navigation_uses_the_short_labels(content):
 
 def test_short_label_of_more_than_six_words_is_refused(data):
     edit(data / "cyclus/V1.yml", lambda d: d.update(short_title="Een visie op online werken en geweld"))
-    assert "data/cyclus/V1.yml: short_title: String should match pattern" in problems_of(data)
+    assert "data/cyclus/V1.yml: short_title: at most six words" in problems_of(data)
 
 
 # --- the source's own cross-references are links ---------------------------------------------

@@ -153,9 +153,9 @@ def change_term(data, term_id, change):
 
 @pytest.mark.parametrize("term_id, change, message", [
     ("dpia", lambda t, _: t.pop("definition"), "data/woordenlijst.yml: {n} (dpia): definition: Field required"),
-    ("avg", lambda t, _: t.pop("full"), "(avg): (file): Value error, an abbreviation needs its full form"),
+    ("avg", lambda t, _: t.pop("full"), "(avg): (file): an abbreviation needs its full form"),
     ("drillrap", lambda t, _: t.update(see=["bestaat-niet"]), "see: unknown term id 'bestaat-niet'"),
-    ("fg", lambda t, _: t.update(editorial=True), "(fg): (file): Value error, a definition is either the source's own"),
+    ("fg", lambda t, _: t.update(editorial=True), "(fg): (file): a definition is either the source's own"),
     ("bob", lambda t, terms: terms.append(dict(t)), "duplicate id 'bob'"),
     ("cot", lambda t, _: t.update(sources_entry="COT 2021"), "(cot): sources_entry: String should match pattern"),
 ])
