@@ -17,7 +17,7 @@ from exports import names as exports
 from . import render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_trainingen, render_woordenlijst
 from .frontmatter import audiences_of
 from .dates import build_date, dutch_date, site_address
-from .model import ContentError, load
+from .model import ContentError, load_once
 
 
 TRAINING_TAG = "Trainingen"
@@ -61,7 +61,7 @@ def on_post_build(env) -> None:
 
 def define_env(env) -> None:
     try:
-        content = load(Path(env.project_dir) / "data")
+        content = load_once(Path(env.project_dir) / "data")
     except ContentError as exc:
         raise PluginError(str(exc)) from None
 

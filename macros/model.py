@@ -274,21 +274,21 @@ def _markup(where: str, data: Any) -> list[str]:
     """Text fields are plain text: one problem per field that holds a tag."""
     return [
         f"{where}: {path}: contains markup {MARKUP.search(text).group()!r}; text is plain"
-        for path, text in _texts(data)
+        for path, text in text_fields(data)
         if MARKUP.search(text)
     ]
 
 
-def _texts(obj: Any, path: str = "") -> list[tuple[str, str]]:
+def text_fields(obj: Any, path: str = "") -> list[tuple[str, str]]:
     """Every string in a data tree with its field path, for the markup and citation checks."""
     if isinstance(obj, str):
         return [(path, obj)]
     if isinstance(obj, BaseModel):
         obj = {k: getattr(obj, k) for k in type(obj).model_fields}
     if isinstance(obj, dict):
-        return [t for k, v in obj.items() for t in _texts(v, f"{path}.{k}" if path else k)]
+        return [t for k, v in obj.items() for t in text_fields(v, f"{path}.{k}" if path else k)]
     if isinstance(obj, (list, tuple)):
-        return [t for n, v in enumerate(obj) for t in _texts(v, f"{path}.{n}")]
+        return [t for n, v in enumerate(obj) for t in text_fields(v, f"{path}.{n}")]
     return []
 
 
@@ -306,6 +306,23 @@ def count_label(steps: tuple[StepView, ...]) -> str:
     """"8 stappen", "4 punten" or "3 stappen en 2 punten": what a list holds, in words."""
     counts = [(sum(s.kind == kind for s in steps), one, many) for kind, one, many in (("steps", "stap", "stappen"), ("points", "punt", "punten"))]
     return " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n) or "0 stappen"
+
+
+_loaded: dict[Path, tuple[tuple, Content]] = {}
+
+
+def load_once(data_dir: Path | str) -> Content:
+    """``load``, but only again when a data file changed: Zensical runs ``define_env`` for every
+    page, and this module (unlike the package's __init__) is not reloaded between pages."""
+    root = Path(data_dir).resolve()
+    files = sorted(root.rglob("*.yml"))
+    signature = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    cached = _loaded.get(root)
+    if cached and cached[0] == signature:
+        return cached[1]
+    content = load(root)
+    _loaded[root] = (signature, content)
+    return content
 
 
 def load(data_dir: Path | str) -> Content:
@@ -420,7 +437,7 @@ def _check_texts(content: Content, files: dict[str, str], problems: list[str]) -
         owners = [(None, handvat.data.intro), (None, [handvat.data.question])]
         owners += [(s.id, [s.data]) for s in handvat.steps]
         for step_id, parts in owners:
-            for path, text in _texts(parts):
+            for path, text in text_fields(parts):
                 try:
                     segments = split_text(text, content.registry)
                 except CitationError as exc:
@@ -484,7 +501,7 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
             course_files.append((_rel(path, root), course))
     for where, data in checklist_files + course_files:
         problems += _markup(where, data)
-        for path, text in _texts(data):
+        for path, text in text_fields(data):
             try:
                 split_text(text, content.registry)
             except CitationError as exc:

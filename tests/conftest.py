@@ -49,6 +49,14 @@ def site(site_build) -> Path:
     return site_build[0]
 
 
+@pytest.fixture(scope="session")
+def content():
+    """The real content, loaded in a fixture: bad data fails the tests that need it, not collection."""
+    from macros.model import load
+
+    return load(ROOT / "data")
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A throw-away copy of data/ to break on purpose (the model tests' bad input)."""
@@ -146,7 +154,7 @@ def page(browser):
 
 LAYERS = {
     "unit": ("test_model.py", "test_model_trainingen.py", "test_citations.py", "test_render.py"),
-    "build": ("test_build.py", "test_editorial.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py"),
+    "build": ("test_build.py", "test_serve.py", "test_editorial.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py"),
     "browser": ("test_browser.py", "test_accessibility.py", "test_offline.py"),
     "pdf": ("test_pdf.py",),
 }

@@ -7,9 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from macros.model import load
 
-CONTENT = load(ROOT / "data")
+
 
 
 def read(site, path):
@@ -20,16 +19,16 @@ def built_page(handvat):
     return handvat.page.replace(".md", "/index.html")
 
 
-def test_one_page_per_recommendation_titled_by_id(site):
-    assert len(CONTENT.handvatten) == 21
-    for handvat in CONTENT.handvatten.values():
+def test_one_page_per_recommendation_titled_by_id(site, content):
+    assert len(content.handvatten) == 21
+    for handvat in content.handvatten.values():
         html = read(site, built_page(handvat))
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
         assert h1.startswith(f"{handvat.id} "), handvat.id
 
 
-def test_every_step_has_its_anchor_number_and_box(site):
-    for handvat in CONTENT.handvatten.values():
+def test_every_step_has_its_anchor_number_and_box(site, content):
+    for handvat in content.handvatten.values():
         html = read(site, built_page(handvat))
         for step in handvat.steps:
             assert f'id="{step.anchor}"' in html, step.id
@@ -44,14 +43,14 @@ def test_audience_groups_are_headings(site):
         assert re.search(rf"<h3 [^>]*>{title}<", html), title
 
 
-def test_sources_page_lists_every_citing_step(site):
+def test_sources_page_lists_every_citing_step(site, content):
     html = read(site, "bronnen/index.html")
-    assert CONTENT.citations, "no citations indexed"
-    for ref, users in CONTENT.citations.items():
+    assert content.citations, "no citations indexed"
+    for ref, users in content.citations.items():
         row = re.search(rf'id="{ref.anchor}"(.*?)</(tr|div)>', html, re.S)
         assert row, ref
         for handvat_id, step_id in users:
-            page = CONTENT.handvatten[handvat_id].page.replace(".md", "/")
+            page = content.handvatten[handvat_id].page.replace(".md", "/")
             target = page + (f"#{step_id.lower().replace('.', '-')}" if step_id else "")
             assert f'href="../{target}"' in row.group(1), (ref, step_id)
 
@@ -65,7 +64,7 @@ def test_citation_links_resolve_to_rows_of_the_sources_page(site):
         assert f'id="{anchor}"' in sources, anchor
 
 
-def test_cycle_landing_page(site):
+def test_cycle_landing_page(site, content):
     html = read(site, "cyclus/index.html")
     svg = re.search(r'<figure class="cyclus">.*?</figure>', html, re.S).group()
     assert 'role="group"' in svg and "<title" in svg and "<desc" in svg
@@ -73,7 +72,7 @@ def test_cycle_landing_page(site):
         assert f'href="../{phase}/"' in svg
     kern = re.search(r'<table class="datatabel kern".*?</table>', html, re.S).group()
     assert kern.count('<th scope="col">') == 3 and kern.count('<th scope="row">') == 3
-    for handvat in CONTENT.handvatten.values():
+    for handvat in content.handvatten.values():
         assert f'href="../{handvat.page.replace(".md", "/")}"' in html, handvat.id
 
 
@@ -170,10 +169,10 @@ def test_dutch_search_override_wraps_materials_own_file_unchanged(site):
     assert "keepOriginal" in read(site, "assets/javascripts/lunr/min/lunr.nl.min.js")
 
 
-def test_group_member_roles_table_is_derived_from_the_steps(site):
+def test_group_member_roles_table_is_derived_from_the_steps(site, content):
     html = read(site, "crisis/c3/index.html")
     table = re.search(r'id="c3-rollen".*?<table>(.*?)</table>', html, re.S).group(1)
-    roles = [s for s in CONTENT.handvat("C3").steps if s.data.role]
+    roles = [s for s in content.handvat("C3").steps if s.data.role]
     assert len(roles) == 6
     for step in roles:
         assert f"<td>{step.data.role}</td>\n<td><a href=\"#{step.anchor}\">{step.id}</a></td>" in table
@@ -200,8 +199,8 @@ def test_search_partial_override_differs_from_materials_only_by_the_dialog_name(
     assert 'role="dialog" aria-label="Zoeken"' in read(site, "index.html")
 
 
-def test_pages_are_tagged_with_their_phase_or_as_training(site):
-    for handvat in CONTENT.handvatten.values():
+def test_pages_are_tagged_with_their_phase_or_as_training(site, content):
+    for handvat in content.handvatten.values():
         html = read(site, built_page(handvat))
         assert re.search(rf'class="md-tag[^"]*"[^>]*>{handvat.phase.name}<', html), handvat.id
     html = read(site, "trainingen/publieksagressie/functiegroepen/index.html")

@@ -6,12 +6,10 @@ import re
 import pytest
 
 from conftest import ROOT, page_text
-from macros.model import load
+
 from macros.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
 from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, NOTE_PAGES, PLACE_LABELS, skill_matrix
 
-TRAININGEN = load(ROOT / "data").trainingen
-GUIDE = TRAININGEN.publieksagressie
 PA = "trainingen/publieksagressie"
 MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
@@ -28,21 +26,21 @@ def table(html, caption_start):
     return match.group()
 
 
-def test_tabel_1_has_a_row_per_function_group(site):
+def test_tabel_1_has_a_row_per_function_group(site, content):
     t = table(read(site, f"{PA}/functiegroepen/index.html"), "Tabel 1")
     assert t.count('<th scope="col">') == 4
-    assert t.count('<th scope="row">') == len(GUIDE.function_groups) == 5
-    for group in GUIDE.function_groups:
+    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.function_groups) == 5
+    for group in content.trainingen.publieksagressie.function_groups:
         assert f'id="tabel1-{group.id}"' in t and f"#fg-{group.id}" in t
         for competence in group.competences:
             assert f"<li>{competence}</li>" in t
 
 
-def test_tabel_2_has_clusters_and_every_element(site):
+def test_tabel_2_has_clusters_and_every_element(site, content):
     t = table(read(site, f"{PA}/inhoud-trainingen/index.html"), "Tabel 2")
-    elements = [e for c in GUIDE.training_elements for e in c.elements]
+    elements = [e for c in content.trainingen.publieksagressie.training_elements for e in c.elements]
     assert t.count('<th scope="row">') == len(elements)
-    assert t.count('scope="rowgroup"') == len(GUIDE.training_elements) == 3
+    assert t.count('scope="rowgroup"') == len(content.trainingen.publieksagressie.training_elements) == 3
     for element in elements:
         row = re.search(rf'<th scope="row">{re.escape(element.name)}</th><td>(.*?)</td>', t.replace("&amp;", "&"))
         assert row, element.name
@@ -71,39 +69,39 @@ def test_silent_mappings_to_function_groups_are_explained_at_the_row(site):
     assert re.search(r'href="\.\./inhoud-trainingen/#noot-tabel-2-\d+"[^>]*>\[noot \d+ bij Tabel 2\]', overview)
 
 
-def test_tabel_4_marks_skills_in_basic_education(site):
+def test_tabel_4_marks_skills_in_basic_education(site, content):
     html = read(site, f"{PA}/inhoud-trainingen/index.html")
     t = table(html, "Tabel 4")
-    assert t.count('<th scope="row">') == len(GUIDE.professional_skills)
-    assert t.count('aria-hidden="true">*</span>') == sum(s.in_basic_education for s in GUIDE.professional_skills) > 0
+    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.professional_skills)
+    assert t.count('aria-hidden="true">*</span>') == sum(s.in_basic_education for s in content.trainingen.publieksagressie.professional_skills) > 0
     assert "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding" in html
 
 
-def test_tabel_5_and_managers_elements(site):
+def test_tabel_5_and_managers_elements(site, content):
     html = read(site, f"{PA}/inhoud-trainingen/index.html")
-    assert table(html, "Tabel 5").count('<th scope="row">') == len(GUIDE.education_skills) == 5
+    assert table(html, "Tabel 5").count('<th scope="row">') == len(content.trainingen.publieksagressie.education_skills) == 5
     managers = table(html, "Trainingselementen agressie en geweld – Leidinggevenden")
-    assert managers.count("<td>") == sum(len(c.elements) for c in GUIDE.manager_elements)
+    assert managers.count("<td>") == sum(len(c.elements) for c in content.trainingen.publieksagressie.manager_elements)
 
 
-def test_sample_programme_has_a_row_per_block(site):
+def test_sample_programme_has_a_row_per_block(site, content):
     html = read(site, f"{PA}/voorbeeldprogramma/index.html")
     t = table(html, "Voorbeeldprogramma")
     assert t.count('<th scope="col">') == 4
-    assert t.count('<th scope="row">') == len(GUIDE.sample_programme)
+    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.sample_programme)
     # a cell the source is silent on says so (a dash to see, "niet genoemd" to hear), never blank
     assert "<td></td>" not in t
-    silent = sum(not b.aim for b in GUIDE.sample_programme) + sum(not b.duration for b in GUIDE.sample_programme)
+    silent = sum(not b.aim for b in content.trainingen.publieksagressie.sample_programme) + sum(not b.duration for b in content.trainingen.publieksagressie.sample_programme)
     assert t.count('<span class="visueel-verborgen">niet genoemd</span>') == silent > 0
 
 
-def test_matrix_agrees_with_the_lists_it_comes_from(site):
+def test_matrix_agrees_with_the_lists_it_comes_from(site, content):
     html = read(site, f"{PA}/per-functiegroep/index.html")
     t = re.search(r'<table class="datatabel matrix".*?</table>', html, re.S).group()
-    skills, groups, _ = skill_matrix(GUIDE)
+    skills, groups, _ = skill_matrix(content.trainingen.publieksagressie)
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', t, re.S)
     assert [r[0] for r in rows] == skills
-    listed = {(s, g) for b in GUIDE.sample_programme for l in b.skills_by_group for s in l.skills for g in l.groups}
+    listed = {(s, g) for b in content.trainingen.publieksagressie.sample_programme for l in b.skills_by_group for s in l.skills for g in l.groups}
     for skill, cells in rows:
         ticks = re.findall(r'<td class="(ja|niet-genoemd)">', cells)
         assert len(ticks) == len(groups)
@@ -131,7 +129,7 @@ def test_matrix_says_not_named_not_no(site):
     assert "‘Voorbeelden van vaardigheidstrainingen’" in legend
 
 
-def test_every_asterisk_is_explained(site):
+def test_every_asterisk_is_explained(site, content):
     """"Servicegerichtheid*": wherever a name carries the source's *, it says what it means."""
     for page in ("per-functiegroep", "inhoud-trainingen"):
         html = read(site, f"{PA}/{page}/index.html")
@@ -143,15 +141,15 @@ def test_every_asterisk_is_explained(site):
         for after in named:
             assert after.startswith('<span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)'), (page, after)
     overviews = read(site, f"{PA}/per-functiegroep/index.html").split('<h2 id="fg-')[1:]
-    assert len(overviews) == len(GUIDE.function_groups)
+    assert len(overviews) == len(content.trainingen.publieksagressie.function_groups)
     for overview in overviews:
         if 'aria-hidden="true">*</span>' in overview:
             assert "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding (Tabel 4)." in overview
 
 
-def test_every_function_group_has_its_overview_anchor(site):
+def test_every_function_group_has_its_overview_anchor(site, content):
     html = read(site, f"{PA}/per-functiegroep/index.html")
-    for group in GUIDE.function_groups:
+    for group in content.trainingen.publieksagressie.function_groups:
         assert f'id="fg-{group.id}"' in html
 
 
@@ -164,22 +162,22 @@ POINTS = {"PA-T", "PA-A", "PA-R", "PA-E", "OM-V", "OM-G"}
     (f"{PA}/e-learning/index.html", ["PA-E"]),
     ("trainingen/ondermijning/index.html", ["OM-V", "OM-G"]),
 ])
-def test_question_lists_are_points_with_their_anchors(site, page, codes):
+def test_question_lists_are_points_with_their_anchors(site, page, codes, content):
     """Questions, tips, conditions and criteria are no actions: points without a checkbox."""
     html = read(site, page)
     for code in codes:
-        assert TRAININGEN.checklists[code].kind == "points"
-        steps = TRAININGEN.checklists[code].steps
+        assert content.trainingen.checklists[code].kind == "points"
+        steps = content.trainingen.checklists[code].steps
         assert f'data-checklist="{code}"' not in html
         for n in range(1, len(steps) + 1):
             item = re.search(rf'<li class="stap[^"]*" id="{code.lower()}-{n}".*?</li>', html, re.S)
             assert item and 'type="checkbox"' not in item.group(), (code, n)
 
 
-def test_comparison_table_rows_and_markers(site):
+def test_comparison_table_rows_and_markers(site, content):
     html = read(site, "trainingen/index.html")
     t = table(html, "Cursussen vergeleken")
-    courses = list(TRAININGEN.courses.values())
+    courses = list(content.trainingen.courses.values())
     for course in courses:
         assert course.title in t
     rows = dict(re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', t, re.S))
@@ -205,10 +203,10 @@ def test_comparison_table_rows_and_markers(site):
     assert '<p class="tabelnoot">Samengesteld door de redactie' in html and "—: de beschrijving" in html
 
 
-def test_a_note_shows_in_the_comparison_only_on_its_fields_row(site):
+def test_a_note_shows_in_the_comparison_only_on_its_fields_row(site, content):
     t = table(read(site, "trainingen/index.html"), "Cursussen vergeleken")
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', t, re.S)
-    for n_course, course in enumerate(TRAININGEN.courses.values()):
+    for n_course, course in enumerate(content.trainingen.courses.values()):
         for n, note in enumerate(course.notes, start=1):
             ref = f"#noot-{course.id}-{n}\""
             where = [label for label, cells in rows if ref in cells]
@@ -217,8 +215,8 @@ def test_a_note_shows_in_the_comparison_only_on_its_fields_row(site):
             assert where == [l for l in expected if any(l == r for r, _ in rows)], (course.id, note.field, where)
 
 
-def test_course_details_show_only_what_the_source_lists(site):
-    for course in TRAININGEN.courses.values():
+def test_course_details_show_only_what_the_source_lists(site, content):
+    for course in content.trainingen.courses.values():
         html = read(site, f"trainingen/cursussen/{course.id}/index.html")
         details = table(html, "Opleidingsdetails")
         labels = re.findall(r'<th scope="row">(.*?)</th>', details)
@@ -242,8 +240,8 @@ def test_renderers_use_the_models_vocabularies():
     assert set(NOTE_PAGES) == set(PLACE_LABELS) == set(NOTE_PLACES)
 
 
-def test_course_pages_carry_json_ld_naming_the_course(site):
-    for course in TRAININGEN.courses.values():
+def test_course_pages_carry_json_ld_naming_the_course(site, content):
+    for course in content.trainingen.courses.values():
         html = read(site, f"trainingen/cursussen/{course.id}/index.html")
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
         assert len(blocks) == 1
@@ -283,12 +281,12 @@ def test_every_source_problem_has_a_note(site, page, phrases):
         assert phrase in notes, (page, phrase)
 
 
-def test_notes_stand_at_their_passage(site):
+def test_notes_stand_at_their_passage(site, content):
     """A note in a course's list is linked from the section or detail it concerns."""
     dji = read(site, DJI)
     contact = dji.split('id="aanbieder"')[1]
     assert contact.index('class="noot-refs"') < contact.index("ons Servicepunt")
     mc = read(site, MC)
     programme = mc.split('id="programma"')[1].split("<h3")[0]
-    numbers = [n for n, note in enumerate(TRAININGEN.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
+    numbers = [n for n, note in enumerate(content.trainingen.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
     assert re.findall(r"\[noot (\d+)\]", programme) == [str(n) for n in numbers]

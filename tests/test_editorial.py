@@ -11,15 +11,8 @@ import yaml
 
 from conftest import ROOT, edit_yaml as edit, page_text, problems_of, site_pages
 from macros.frontmatter import FrontMatterError, audiences_of, page_tags
-from macros.model import count_label, load
+from macros.model import count_label
 from macros.render_bronnen import citation
-
-CONTENT = None
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load(ROOT / "data")
 
 
 def built(site: Path, docs_path: str) -> str:

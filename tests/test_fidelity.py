@@ -101,7 +101,7 @@ def test_nothing_in_the_data_is_invented(source):
     """The reverse check: every sentence of every text field in the data is the source's."""
     from fidelity import normalise, readings, source_text
     from macros.citations import plain
-    from macros.model import _texts
+    from macros.model import text_fields as _texts
 
     raw = (SOURCES / source).read_text(encoding="utf-8")
     joined = normalise(source_text(raw).replace("\n", " "))

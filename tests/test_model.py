@@ -6,12 +6,7 @@ import pytest
 
 from conftest import ROOT, edit_yaml as edit, problems_of
 from macros.citations import Ref
-from macros.model import load
 
-
-@pytest.fixture(scope="module")
-def content():
-    return load(ROOT / "data")
 
 
 def test_all_21_recommendations_load_in_source_order(content):
@@ -166,3 +161,13 @@ def test_short_label_message_says_what_is_wanted(data):
     edit(data / "cyclus/V1.yml", lambda d: d.update(short_title="Een visie op online werken en geweld"))
     msg = problems_of(data)
     assert "data/cyclus/V1.yml: short_title: at most six words (got 7): 'Een visie op online werken en geweld'" in msg
+
+
+def test_data_is_loaded_once_until_a_file_changes(data):
+    from macros.model import load_once
+
+    first = load_once(data)
+    assert load_once(data) is first  # the same build, another page: no second load
+    edit(data / "cyclus/V1.yml", lambda d: d.update(short_title="Visie op online werk"))
+    again = load_once(data)
+    assert again is not first and again.handvat("V1").data.short_title == "Visie op online werk"

@@ -19,7 +19,7 @@ from pypdf.generic import IndirectObject
 from conftest import ROOT, SOURCES
 from exports import hook, pdf
 from fidelity import measure
-from macros.model import load
+
 from test_fidelity import CHROME
 
 MONTHS = "|".join(pdf.MONTHS)
@@ -30,11 +30,6 @@ CYCLE_SOURCE = "interventies-cyclus-online-aangejaagd-geweld.txt"
 def pdf_build(site_build):
     """(site dir, build log) of the session's build, which makes the PDFs (conftest.site_build)."""
     return site_build
-
-
-@pytest.fixture(scope="session")
-def content():
-    return load(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

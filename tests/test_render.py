@@ -4,16 +4,11 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from macros.model import Step, StepView, SubItem, Table, load
+from macros.model import Step, StepView, SubItem, Table
 from macros.render_steps import render_step, render_table
 from macros.render_text import esc, md_text
 
 EVIL = '<script>alert("x")</script> *nadruk* _ook_ `code` [klik](javascript:alert(1)) ![b](x.png) &amp; # kop'
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load(ROOT / "data")
 
 
 def to_html(md_source: str) -> str:

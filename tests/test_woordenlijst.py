@@ -12,26 +12,24 @@ from fidelity import normalise, readings, source_text
 from macros.model import ContentError, load
 from macros.render_woordenlijst import abbreviation_lines
 
-CONTENT = load(ROOT / "data")
-TERMS = CONTENT.glossary
 
 
-def test_the_abbreviations_the_sources_use_are_there():
-    terms = {t.term for t in TERMS}
+def test_the_abbreviations_the_sources_use_are_there(content):
+    terms = {t.term for t in content.glossary}
     for abbreviation in ("DPIA", "FG", "AVG", "BOB", "BOT", "GIR", "HR21", "VNG", "WODC", "CCV", "NCTV", "BOA", "KCC", "Wmo", "PTSS", "DM", "DJI", "MT", "P&O", "hbo", "btw", "cv", "COT"):
         assert abbreviation in terms, abbreviation
     assert {"credible messengers", "drillrap", "handvat", "werkplein", "Literatuurreview", "Praktijkonderzoek"} <= terms
 
 
-def test_terms_are_sorted_as_a_reader_looks_them_up():
+def test_terms_are_sorted_as_a_reader_looks_them_up(content):
     """Case and accents do not count ("coördinator" stands between "complimentenbattles" and "COT")."""
-    key = [unicodedata.normalize("NFKD", t.term).encode("ascii", "ignore").decode().lower() for t in TERMS]
+    key = [unicodedata.normalize("NFKD", t.term).encode("ascii", "ignore").decode().lower() for t in content.glossary]
     assert key == sorted(key)
 
 
-def test_glossary_page_has_an_anchor_and_origin_per_term(site):
+def test_glossary_page_has_an_anchor_and_origin_per_term(site, content):
     html = (site / "woordenlijst/index.html").read_text(encoding="utf-8")
-    for term in TERMS:
+    for term in content.glossary:
         entry = re.search(rf'<dt id="{term.id}">.*?</dd>', html, re.S)
         assert entry, term.id
         assert ("toegevoegd door de redactie" in entry.group()) == term.editorial
@@ -47,9 +45,9 @@ def test_the_studies_link_to_their_entry_on_the_sources_page(site):
         assert f'id="{anchor}"' in sources, anchor
 
 
-def test_a_sources_entry_names_a_study_or_publication_of_the_sources_data():
-    known = {s.id for s in CONTENT.studies} | {p.id for p in CONTENT.publications}
-    unknown = [f"{t.id}: {t.sources_entry}" for t in TERMS if t.sources_entry and t.sources_entry not in known]
+def test_a_sources_entry_names_a_study_or_publication_of_the_sources_data(content):
+    known = {s.id for s in content.studies} | {p.id for p in content.publications}
+    unknown = [f"{t.id}: {t.sources_entry}" for t in content.glossary if t.sources_entry and t.sources_entry not in known]
     assert not unknown, f"unknown sources_entry (known: {sorted(known)}):\n" + "\n".join(unknown)
 
 
@@ -73,8 +71,8 @@ def test_abbreviations_are_tooltips_on_other_pages(site):
     assert '<abbr title="Instituut voor Veiligheids- en Crisismanagement">COT</abbr>, 2021' in c2
 
 
-def test_an_abbreviation_explains_itself_in_the_official_and_the_source_spelling():
-    lines = abbreviation_lines(TERMS).splitlines()
+def test_an_abbreviation_explains_itself_in_the_official_and_the_source_spelling(content):
+    lines = abbreviation_lines(content.glossary).splitlines()
     for line in (
         "*[Wmo]: Wet maatschappelijke ondersteuning", "*[WMO]: Wet maatschappelijke ondersteuning",
         "*[btw]: belasting over de toegevoegde waarde", "*[BTW]: belasting over de toegevoegde waarde",
@@ -112,14 +110,14 @@ def not_in_source(terms, sources_dir) -> list[str]:
     return problems
 
 
-def test_every_definition_from_the_source_stands_in_its_source():
+def test_every_definition_from_the_source_stands_in_its_source(content):
     assert (SOURCES / "interventies-cyclus-online-aangejaagd-geweld.txt").exists(), f"{SOURCES} is missing"
-    problems = not_in_source(TERMS, SOURCES)
+    problems = not_in_source(content.glossary, SOURCES)
     assert not problems, "\n".join(problems)
 
 
-def test_a_made_up_definition_marked_as_the_sources_is_caught():
-    fg = next(t for t in TERMS if t.id == "fg")
+def test_a_made_up_definition_marked_as_the_sources_is_caught(content):
+    fg = next(t for t in content.glossary if t.id == "fg")
     made_up = fg.model_copy(update={"definition": "Persoon die binnen de organisatie alle privacyvragen beantwoordt."})
     assert not_in_source([made_up], SOURCES) == [
         "fg: definition not found in interventies-cyclus-online-aangejaagd-geweld.txt: "
@@ -130,11 +128,11 @@ def test_a_made_up_definition_marked_as_the_sources_is_caught():
     assert not_in_source([editorial], SOURCES) == []
 
 
-def test_the_check_repairs_line_breaks_and_hyphenation_as_the_fidelity_test_does():
+def test_the_check_repairs_line_breaks_and_hyphenation_as_the_fidelity_test_does(content):
     """The source breaks "face-\\nto-face" and "deur-in-het- gezicht"; the quotes read them whole."""
-    blended = next(t for t in TERMS if t.id == "blended-learning")
+    blended = next(t for t in content.glossary if t.id == "blended-learning")
     assert "face-to-face" in blended.definition
-    door = next(t for t in TERMS if t.id == "deur-in-het-gezicht-techniek")
+    door = next(t for t in content.glossary if t.id == "deur-in-het-gezicht-techniek")
     assert not not_in_source([blended, door], SOURCES)
     # a definition that is only nearly the source's (one word changed) is caught
     nearly = door.model_copy(update={"definition": door.definition.replace("extreems", "groots")})
