@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 # Text fields are plain text: markup in data is refused here and escaped again when rendered.
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def one_of(known: tuple[str, ...], what: str):
+    """A text field that must be one of a vocabulary; the message lists the known values."""
+
+    def check(value: str) -> str:
+        if value not in known:
+            raise ValueError(f"unknown {what} {value!r}; known: {', '.join(known)}")
+        return value
+
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check)]
 
 
 class Strict(BaseModel):

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from .model_base import ListKind, Step, Strict, Text
+from .model_base import ListKind, Step, Strict, Text, one_of
 
 GroupId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
 
@@ -86,19 +86,14 @@ class ProgrammeBlock(Strict):
 # Where a guide note stands: after one of the guide's tables (rendered with it), optionally on
 # one of its rows (the row then links to the note, and so does the overview per function group).
 NOTE_PLACES = ("tabel-1", "tabel-2", "tabel-4", "tabel-5", "leidinggevenden", "voorbeeldprogramma")
+NotePlace = one_of(NOTE_PLACES, "place")
 
 
 class GuideNote(Strict):
-    where: Text
+    where: NotePlace
     row: Text | None = None  # tabel-1: a group id; tabel-2/4: an element's name; tabel-5: an education
     text: Text
 
-    @field_validator("where")
-    @classmethod
-    def _known_place(cls, value: str) -> str:
-        if value not in NOTE_PLACES:
-            raise ValueError(f"unknown place {value!r}; known: {', '.join(NOTE_PLACES)}")
-        return value
 
 
 class PublieksagressieFile(Strict):
@@ -221,32 +216,22 @@ DETAIL_FIELDS = (
 SECTION_FIELDS = ("title", "tagline", "sponsor", "results", "aims", "topics", "method", "programme", "quotes")
 PROVIDER_FIELDS = tuple(f"provider.{k}" for k in ("name", "lines", "address", "phone", "email", "website", "contact"))
 NOTE_FIELDS = DETAIL_FIELDS + SECTION_FIELDS + PROVIDER_FIELDS
+NoteField = one_of(NOTE_FIELDS, "field")
+DetailField = one_of(DETAIL_FIELDS, "detail field")
 
 
 class CourseNote(Strict):
-    field: Text
+    field: NoteField
     text: Text
 
-    @field_validator("field")
-    @classmethod
-    def _known_field(cls, value: str) -> str:
-        if value not in NOTE_FIELDS:
-            raise ValueError(f"unknown field {value!r}; a note concerns one of: {', '.join(NOTE_FIELDS)}")
-        return value
 
 
 class Detail(Strict):
     """One labelled fact of the source's own details list, in the source's order."""
 
-    field: Text
+    field: DetailField
     label: Text | None = None  # the source's label where it differs from ours
 
-    @field_validator("field")
-    @classmethod
-    def _known_field(cls, value: str) -> str:
-        if value not in DETAIL_FIELDS:
-            raise ValueError(f"unknown detail field {value!r}; known: {', '.join(DETAIL_FIELDS)}")
-        return value
 
 
 # Section headings a course may give in its own words (the anchors of the course page's sections).

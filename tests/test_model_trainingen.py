@@ -47,7 +47,7 @@ def test_a_note_on_an_unknown_field_fails_naming_file_field_and_value(data):
     edit(data / MASTERCLASS, lambda d: d["notes"].append({"field": "prijs", "text": "Iets."}))
     n = len(load(ROOT / "data").trainingen.courses["masterclass-wraakbeteugeling"].notes)
     msg = problems_of(data)
-    assert f"data/{MASTERCLASS}: notes.{n}.field: unknown field 'prijs'; a note concerns one of: provider," in msg
+    assert f"data/{MASTERCLASS}: notes.{n}.field: unknown field 'prijs'; known: provider," in msg
 
 
 def test_notes_are_attached_to_the_fields_they_concern():
