@@ -15,7 +15,6 @@ a page.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path

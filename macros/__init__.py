@@ -5,6 +5,7 @@ Rendering lives in the render_* modules (pure functions); this module only wires
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -14,7 +15,10 @@ from mkdocs.utils import get_relative_url
 
 from exports import names as exports
 
-from . import render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_trainingen, render_woordenlijst
+from . import (
+    render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
+    render_trainingen, render_woordenlijst,
+)
 from .frontmatter import audiences_of
 from .dates import build_date, dutch_date, site_address
 from .model import ContentError, load_once
@@ -231,10 +235,6 @@ def define_env(env) -> None:
 
     # --- the accessibility statement: publisher, contact address and date from mkdocs.yml extra.
     # A build for publication (PUBLISH=1) stops on a placeholder or an unset key, naming the key.
-    import os
-
-    from . import render_toegankelijkheid
-
     try:
         statement = render_toegankelijkheid.settings(env.conf["extra"], render_toegankelijkheid.publishing(os.environ))
     except render_toegankelijkheid.SettingsError as exc:

@@ -54,7 +54,6 @@ def render_sources(content: Content, href: Callable[[str], str]) -> str:
 # --- the source documents: credited on the Bronnen page and on every page taken from them ----
 
 NOT_STATED = "niet vermeld in het document"
-KIND_LABELS = {"handboek": "Handboek", "handreiking": "Handreiking", "cursusbeschrijving": "Cursusbeschrijving"}
 
 
 def document_anchor(doc: SourceDocument) -> str:
@@ -101,7 +100,7 @@ def render_documents(content: Content, href: Callable[[str], str]) -> str:
     out = []
     for doc in content.documents.values():
         rows = [
-            ("Soort", KIND_LABELS[doc.kind]),
+            ("Soort", doc.kind.capitalize()),
             ("Maker of uitgever", doc.maker or NOT_STATED),
             ("Verschenen in", doc.published_in),
             ("Datum", doc.date or NOT_STATED),

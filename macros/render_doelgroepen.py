@@ -36,15 +36,19 @@ def training_documents(content: Content) -> list[SourceDocument]:
     return [d for d in content.documents.values() if d.id != content.cycle_document]
 
 
+def _note(note: str) -> str:
+    return f' <span class="route__noot">— {esc_html(note)}</span>' if note else ""
+
+
 def _handvat_item(handvat: Handvat, href: Callable[[str], str], note: str = "") -> str:
-    extra = f' <span class="route__noot">— {esc_html(note)}</span>' if note else ""
     return (
-        f'<li><a href="{esc_html(href(handvat.page))}">{handvat.id} {esc_html(handvat.data.short_title)}</a>{extra}</li>'
+        f'<li><a href="{esc_html(href(handvat.page))}">{handvat.id} {esc_html(handvat.data.short_title)}</a>'
+        f"{_note(note)}</li>"
     )
 
 
-def _document_item(doc: SourceDocument, href: Callable[[str], str]) -> str:
-    return f'<li><a href="{esc_html(href(doc.section))}">{esc_html(doc.title)}</a> ({esc_html(doc.kind)})</li>'
+def _document_item(doc: SourceDocument, href: Callable[[str], str], note: str = "") -> str:
+    return f'<li><a href="{esc_html(href(doc.section))}">{esc_html(doc.title)}</a> ({esc_html(doc.kind)}){_note(note)}</li>'
 
 
 def render_routes(content: Content, audiences: dict[str, list[str]], href: Callable[[str], str]) -> str:
@@ -78,11 +82,6 @@ def render_phases(content: Content, audiences: dict[str, list[str]], href: Calla
         out.append("</ul>")
     out.append(f'<h3 id="{tag_anchor("Trainingen")}">Trainingen</h3><ul class="route">')
     for doc in training_documents(content):
-        tags = ", ".join(audiences.get(doc.section, []))
-        out.append(
-            f'<li><a href="{esc_html(href(doc.section))}">{esc_html(doc.title)}</a> ({esc_html(doc.kind)})'
-            + (f' <span class="route__noot">— {esc_html(tags)}</span>' if tags else "")
-            + "</li>"
-        )
+        out.append(_document_item(doc, href, ", ".join(audiences.get(doc.section, []))))
     out.append("</ul>")
     return "\n".join(out)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, page_text
+from conftest import page_text
 
 from macros.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
 from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, NOTE_PAGES, PLACE_LABELS, skill_matrix

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, edit_yaml as edit, problems_of
+from conftest import edit_yaml as edit, problems_of
 from macros.citations import Ref
 
 

@@ -1,9 +1,8 @@
 """Renderers, called directly: anchors, header cells, and data that tries to become markup."""
 
 import markdown
-import pytest
 
-from conftest import ROOT
+
 from macros.model import Step, StepView, SubItem, Table
 from macros.render_steps import render_step, render_table
 from macros.render_text import esc, md_text

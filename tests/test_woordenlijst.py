@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 import yaml
 
-from conftest import ROOT, SOURCES, mkdocs_build
+from conftest import SOURCES, mkdocs_build
 from fidelity import normalise, readings, source_text
 from macros.model import ContentError, load
 from macros.render_woordenlijst import abbreviation_lines
