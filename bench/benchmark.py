@@ -211,7 +211,7 @@ def main() -> None:
         plain_build = build(ROOT, tmp / "plain-site")
         line("all PDFs (build with PDFs minus without)", f"{with_pdf - plain_build:.1f} s")
         from exports import hook, pdf
-        from macros.dates import build_date
+        from kennisbank.dates import build_date
         from mkdocs.config import load_config
 
         meta = pdf.Meta(site_name="Kennisbank", version="bench", day=build_date(), site_url="https://kennisbank.example/")

@@ -28,8 +28,8 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from exports import names  # noqa: E402
-from macros.dates import build_date, site_address  # noqa: E402
-from macros.model import load  # noqa: E402
+from kennisbank.dates import build_date, site_address  # noqa: E402
+from kennisbank.model import load  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.kennisbank.pdf")
 

@@ -22,7 +22,7 @@ import tinyhtml5
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from macros.dates import MONTHS, dutch_date
+from kennisbank.dates import MONTHS, dutch_date
 from macros.render_links import short_path  # noqa: F401 (MONTHS: the tests read the month names here)
 
 PRINT_CSS = Path(__file__).with_name("print.css")

@@ -19,9 +19,9 @@ from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
     render_trainingen, render_woordenlijst,
 )
-from .frontmatter import audiences_of
-from .dates import build_date, dutch_date, site_address
-from .model import ContentError, load_once
+from kennisbank.frontmatter import audiences_of
+from kennisbank.dates import build_date, dutch_date, site_address
+from kennisbank.model import ContentError, load_once
 
 
 TRAINING_TAG = "Trainingen"

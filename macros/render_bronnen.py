@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .citations import Ref
-from .model import Content, SourceDocument, step_anchor
+from kennisbank.citations import Ref
+from kennisbank.model import Content, SourceDocument, step_anchor
 from .render_cyclus import source_label
 from .render_text import esc_html
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Content, Handvat, count_label
+from kennisbank.model import Content, Handvat, count_label
 from .render_links import short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Content, Handvat, SourceDocument
+from kennisbank.model import Content, Handvat, SourceDocument
 from .render_text import esc, esc_html, slug
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Content
+from kennisbank.model import Content
 from .render_text import esc_html
 
 PREFIX = "r"

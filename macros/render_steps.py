@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Content, StepView
+from kennisbank.model import Content, StepView
 from .render_links import short_path
 from .render_text import esc_html, md_text, paragraphs, slug
 

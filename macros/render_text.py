@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from .citations import Registry, Ref, split_text
+from kennisbank.citations import Registry, Ref, split_text
 
 SOURCES_PAGE = "/bronnen.md"
 # The characters Python-Markdown honours a backslash escape for (Markdown.ESCAPED_CHARS). Only

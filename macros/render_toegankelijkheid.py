@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .dates import dutch_date
+from kennisbank.dates import dutch_date
 from .render_text import esc
 
 # key in mkdocs.yml extra -> (what it holds, the placeholder an unset key shows outside publication)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from .model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
+from kennisbank.model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
 from .render_text import esc, esc_html
 
 Href = Callable[[str], str]

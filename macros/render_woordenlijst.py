@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model_woordenlijst import Term
+from kennisbank.model_woordenlijst import Term
 from .render_text import SOURCES_PAGE, esc, esc_html
 
 EDITORIAL = "toegevoegd door de redactie"

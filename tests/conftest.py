@@ -52,7 +52,7 @@ def site(site_build) -> Path:
 @pytest.fixture(scope="session")
 def content():
     """The real content, loaded in a fixture: bad data fails the tests that need it, not collection."""
-    from macros.model import load
+    from kennisbank.model import load
 
     return load(ROOT / "data")
 
@@ -76,7 +76,7 @@ def edit_yaml(path: Path, change) -> None:
 
 def problems_of(data_dir: Path) -> str:
     """The message the model stops with for this data (the test fails if it does not stop)."""
-    from macros.model import ContentError, load
+    from kennisbank.model import ContentError, load
 
     with pytest.raises(ContentError) as info:
         load(data_dir)

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import page_text
 
-from macros.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
+from kennisbank.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
 from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, NOTE_PAGES, PLACE_LABELS, skill_matrix
 
 PA = "trainingen/publieksagressie"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.citations import CitationError, Ref, Registry, plain, split_text
+from kennisbank.citations import CitationError, Ref, Registry, plain, split_text
 
 REGISTRY = Registry(
     studies={

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, edit_yaml as edit, page_text, problems_of, site_pages
-from macros.frontmatter import FrontMatterError, audiences_of, page_tags
-from macros.model import count_label
+from kennisbank.frontmatter import FrontMatterError, audiences_of, page_tags
+from kennisbank.model import count_label
 from macros.render_bronnen import citation
 
 

@@ -76,7 +76,7 @@ def test_measure_counts_a_sentence_turned_into_a_table_only_if_every_item_is_the
 
 def _data_of(source: str):
     from conftest import ROOT
-    from macros.model import load
+    from kennisbank.model import load
 
     content = load(ROOT / "data")
     trainingen = content.trainingen
@@ -100,8 +100,8 @@ EDITORIAL_FIELDS = re.compile(
 def test_nothing_in_the_data_is_invented(source):
     """The reverse check: every sentence of every text field in the data is the source's."""
     from fidelity import normalise, readings, source_text
-    from macros.citations import plain
-    from macros.model import text_fields as _texts
+    from kennisbank.citations import plain
+    from kennisbank.model import text_fields as _texts
 
     raw = (SOURCES / source).read_text(encoding="utf-8")
     joined = normalise(source_text(raw).replace("\n", " "))

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from conftest import edit_yaml as edit, problems_of
-from macros.citations import Ref
+from kennisbank.citations import Ref
 
 
 
@@ -164,7 +164,7 @@ def test_short_label_message_says_what_is_wanted(data):
 
 
 def test_data_is_loaded_once_until_a_file_changes(data):
-    from macros.model import load_once
+    from kennisbank.model import load_once
 
     first = load_once(data)
     assert load_once(data) is first  # the same build, another page: no second load

@@ -3,7 +3,7 @@
 
 
 from conftest import ROOT, edit_yaml as edit, problems_of
-from macros.model import load
+from kennisbank.model import load
 
 MASTERCLASS = "trainingen/cursussen/masterclass-wraakbeteugeling.yml"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging.yml"

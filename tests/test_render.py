@@ -3,7 +3,7 @@
 import markdown
 
 
-from macros.model import Step, StepView, SubItem, Table
+from kennisbank.model import Step, StepView, SubItem, Table
 from macros.render_steps import render_step, render_table
 from macros.render_text import esc, md_text
 
@@ -60,7 +60,7 @@ def test_table_has_caption_and_header_cells():
 
 
 def test_course_text_cannot_inject_markup_even_into_json_ld():
-    from macros.model_trainingen import Course
+    from kennisbank.model_trainingen import Course
     from macros.render_trainingen import render_course
 
     evil = '</script><script>alert(1)</script><b>x</b>'

@@ -9,7 +9,7 @@ import yaml
 
 from conftest import SOURCES, mkdocs_build
 from fidelity import normalise, readings, source_text
-from macros.model import ContentError, load
+from kennisbank.model import ContentError, load
 from macros.render_woordenlijst import abbreviation_lines
 
 
