@@ -1,1 +1,3 @@
-"""Exports of the built site: the PDF handbooks and handouts (see pdf.py and hook.py)."""
+"""What is made after the pages, from the built site, by either builder (`python -m exports`):
+short-link pages (shortlinks.py), PDFs (pdfs.py, pdf.py) and the offline zip (offline.py).
+It imports the content and the site map (kennisbank), never the renderers (macros)."""

@@ -22,18 +22,20 @@ import tinyhtml5
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from kennisbank.dates import MONTHS, dutch_date
-from macros.render_links import short_path  # noqa: F401 (MONTHS: the tests read the month names here)
+from kennisbank.dates import MONTHS, dutch_date  # noqa: F401 (MONTHS: the tests read the month names here)
+from kennisbank.sitemap import short_path
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 SVG_CSS = Path(__file__).with_name("print-svg.css")
 SVG = "{http://www.w3.org/2000/svg}"
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-# Site furniture inside the article that means nothing on paper: the "#" links beside headings
-# and steps, the checklist's live progress line, scripts (JSON-LD) and every button ("Vinkjes
-# wissen", "Kopieer link", ...). Of the form controls only the step checkboxes stay: they
-# become PDF form fields (and a stray button without a <form> crashes WeasyPrint's forms).
-DROP_CLASSES = frozenset({"headerlink", "stap__link", "checklist__voortgang", "checklist__wis"})
+# Site furniture inside the article that means nothing on paper: what the renderers mark
+# data-site-only (downloads, step links, the checklist's live progress line...), the "#" links
+# that Python-Markdown's toc puts beside headings, scripts (JSON-LD) and every button. Of the
+# form controls only the step checkboxes stay: they become PDF form fields (and a stray button
+# without a <form> crashes WeasyPrint's forms).
+SITE_ONLY = "data-site-only"
+DROP_CLASSES = frozenset({"headerlink"})
 DROP_TAGS = frozenset({"script", "noscript", "template", "button", "select", "textarea"})
 # Attributes holding ids or lists of ids: they get the page prefix together with the ids.
 ID_REFS = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "headers")
@@ -119,6 +121,7 @@ def page_section(page: Page, targets: dict[str, str], site_url: str | None, lead
             _remove(el, parents)
         elif (
             _local(el.tag) in DROP_TAGS
+            or SITE_ONLY in el.attrib
             or set(el.get("class", "").split()) & DROP_CLASSES
             or (_local(el.tag) == "input" and el.get("type") != "checkbox")
         ):

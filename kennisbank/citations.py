@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sitemap import source_anchor
+
 MARKER = re.compile(r"\[\[(.+?)\]\]", re.S)
 CHAPTER = re.compile(r"H?\d+(?:\.\d+)*")
 TABLE = re.compile(r"[Tt]abel\s+(\d+)")
@@ -27,10 +29,7 @@ class Ref:
     @property
     def anchor(self) -> str:
         """Anchor on the sources page; one scheme for every page that links there."""
-        if self.kind == "publication":
-            return self.source
-        key = self.key.lower().replace(".", "-")
-        return f"{self.source}-{'tabel-' if self.kind == 'table' else ''}{key}"
+        return source_anchor(self.source, self.kind, self.key)
 
 
 class CitationError(ValueError):

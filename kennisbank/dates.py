@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date, datetime, timezone
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -18,7 +19,7 @@ def dutch_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def site_address(config) -> str | None:
+def site_address(config: Mapping, environ: Mapping[str, str] = os.environ) -> str | None:
     """The site's address, config site_url or else the environment's SITE_URL, ending in "/"."""
-    url = (config.get("site_url") or os.environ.get("SITE_URL") or "").strip()
+    url = (config.get("site_url") or environ.get("SITE_URL") or "").strip()
     return url.rstrip("/") + "/" if url else None

@@ -18,13 +18,14 @@ from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 from .model_woordenlijst import Term, check_glossary
+from .sitemap import link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
 
 # libyaml's loader where PyYAML has it (the wheels do): the same safe subset, several times faster
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class HandvatData(Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[VCN][1-9]\d*$")]
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z][1-9]\d*$")]  # a phase's letter (fasen.yml) and number
     title: Text
     # the editors' label for navigation, overviews, short-link list and PDF bookmarks
     short_title: Text
@@ -54,7 +55,7 @@ class HandvatData(Strict):
 
 class Phase(Strict):
     id: Text
-    letter: Annotated[str, StringConstraints(pattern=r"^[VCN]$")]
+    letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
     name: Text
     theme: Text
     aims: list[Text] = Field(min_length=1)
@@ -148,8 +149,8 @@ class Handvat:
 
     @property
     def page(self) -> str:
-        """The page's path under docs/, the one place that decides it."""
-        return f"{self.phase.id}/{self.id.lower()}.md"
+        """The page's path under docs/."""
+        return recommendation_page(self.phase.id, self.id)
 
 
 @dataclass
@@ -181,9 +182,9 @@ class Content:
             raise KeyError(f"unknown source document {document_id!r}; known: {known}") from None
 
     def step_url(self, target: str) -> str:
-        """The docs link of a recommendation ("V2") or a step ("V2.4") on its page."""
+        """The site-root link of a recommendation ("V2") or a step ("V2.4") on its page."""
         handvat = self.handvat(target.split(".")[0])
-        return f"/{handvat.page}" + (f"#{step_anchor(target)}" if "." in target else "")
+        return link(handvat.page, step_anchor(target) if "." in target else "")
 
     def in_phase(self, phase_id: str) -> list[Handvat]:
         return [h for h in self.handvatten.values() if h.phase.id == phase_id]
@@ -193,11 +194,6 @@ class Content:
             return self.handvatten[handvat_id]
         except KeyError:
             raise KeyError(f"unknown recommendation id {handvat_id!r}") from None
-
-
-def step_anchor(step_id: str) -> str:
-    """V2.4 -> v2-4: the documented anchor scheme for steps."""
-    return step_id.lower().replace(".", "-")
 
 
 class ContentError(Exception):
@@ -357,9 +353,11 @@ def load(data_dir: Path | str) -> Content:
 
     handvatten: dict[str, Handvat] = {}
     seen_files: dict[str, str] = {}
+    order = {letter: n for n, letter in enumerate(phases)}  # unknown letters last: reported below
     files = sorted(
         (p for p in (root / "cyclus").glob("*.yml") if p.name != "fasen.yml"),
-        key=lambda p: ("VCN".find(p.stem[:1]), int(p.stem[1:]) if p.stem[1:].isdigit() else 0, p.stem),
+        # in cycle order: by the phases' order in fasen.yml, then by number
+        key=lambda p: (order.get(p.stem[:1], len(order)), int(p.stem[1:]) if p.stem[1:].isdigit() else 0, p.stem),
     )
     for path in files:
         where = _rel(path, root)

@@ -56,7 +56,7 @@ class CrossReference(Strict):
     """Words of a step that point to another step or recommendation ("zie ook punt 4")."""
 
     words: Text  # must stand in the step's text
-    target: Annotated[str, StringConstraints(pattern=r"^[VCN]\d+(\.\d+)?$")]  # "V2" or "V2.4"
+    target: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d+(\.\d+)?$")]  # "V2" or "V2.4"
 
 
 class Step(Strict):

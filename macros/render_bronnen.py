@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 
 from kennisbank.citations import Ref
-from kennisbank.model import Content, SourceDocument, step_anchor
+from kennisbank.model import Content, SourceDocument
+from kennisbank.sitemap import SOURCES, document_anchor, link, step_anchor
 from .render_cyclus import source_label
 from .render_text import esc_html
 
 
-def _citers(ref: Ref, content: Content, href: Callable[[str], str]) -> str:
+def _citers(ref: Ref, content: Content) -> str:
     links = []
     for handvat_id, step_id in content.citations.get(ref, []):
-        url = href(content.handvatten[handvat_id].page) + (f"#{step_anchor(step_id)}" if step_id else "")
+        url = link(content.handvatten[handvat_id].page, step_anchor(step_id) if step_id else "")
         links.append(f'<a href="{esc_html(url)}">{esc_html(step_id or handvat_id)}</a>')
     return ", ".join(links) if links else "<em>(niet geciteerd)</em>"
 
 
-def render_sources(content: Content, href: Callable[[str], str]) -> str:
+def render_sources(content: Content) -> str:
     """Per study a table of its chapters and tables with the steps citing each; then publications.
 
-    Raw HTML tables (row headers, row anchors), so links come from ``href``.
+    Raw HTML tables (row headers, row anchors).
     """
     out = []
     for study in content.studies:
@@ -29,7 +29,7 @@ def render_sources(content: Content, href: Callable[[str], str]) -> str:
         refs += [Ref(study.id, "table", str(t)) for t in study.tables]
         rows = "".join(
             f'<tr id="{ref.anchor}"><th scope="row">{esc_html(source_label(ref, content))}</th>'
-            f"<td>{_citers(ref, content, href)}</td></tr>"
+            f"<td>{_citers(ref, content)}</td></tr>"
             for ref in refs
         )
         out.append(f'<h3 id="{study.id}">{esc_html(study.name)}</h3>\n')
@@ -46,7 +46,7 @@ def render_sources(content: Content, href: Callable[[str], str]) -> str:
         cite = (
             f'<a href="{esc_html(pub.url)}" rel="noopener">{esc_html(pub.cite)}</a>' if pub.url else esc_html(pub.cite)
         )
-        items.append(f'<li id="{ref.anchor}">{name}{cite}<br>Geciteerd bij: {_citers(ref, content, href)}</li>')
+        items.append(f'<li id="{ref.anchor}">{name}{cite}<br>Geciteerd bij: {_citers(ref, content)}</li>')
     out.append(f'<ul class="publicaties">{"".join(items)}</ul>\n')
     return "\n".join(out)
 
@@ -54,10 +54,6 @@ def render_sources(content: Content, href: Callable[[str], str]) -> str:
 # --- the source documents: credited on the Bronnen page and on every page taken from them ----
 
 NOT_STATED = "niet vermeld in het document"
-
-
-def document_anchor(doc: SourceDocument) -> str:
-    return f"bron-{doc.id}"
 
 
 def document_reference(doc: SourceDocument) -> str:
@@ -75,17 +71,16 @@ def citation(doc: SourceDocument, page_title: str | None, site_name: str, versio
 
 
 def render_credit(
-    doc: SourceDocument, page_title: str | None, site: tuple[str, str, str], address: str, href: Callable[[str], str]
+    doc: SourceDocument, page_title: str | None, site: tuple[str, str, str], address: str
 ) -> str:
     """The block at the end of a transcribed page: its source document and how to cite the page.
 
     ``site`` is (site name, version, date); ``address`` the page's full address or site path.
     """
     site_name, version, day = site
-    sources = href("bronnen.md") + f"#{document_anchor(doc)}"
+    sources = link(SOURCES, document_anchor(doc.id))
     maker = esc_html(doc.maker) if doc.maker else NOT_STATED
-    link = f'<a href="{esc_html(address)}" rel="noopener">{esc_html(address)}</a>' if address.startswith("https://") else esc_html(address)
-    text = f"{esc_html(citation(doc, page_title, site_name, version, day))} {link}"
+    text = f"{esc_html(citation(doc, page_title, site_name, version, day))} {_address(address)}"
     return (
         f'<aside class="bronvermelding" aria-label="Bron van deze pagina" data-search-exclude data-bron="{esc_html(doc.id)}">'
         f'<p><strong>Bron:</strong> <a href="{esc_html(sources)}">{esc_html(doc.title)}</a> '
@@ -95,7 +90,24 @@ def render_credit(
     )
 
 
-def render_documents(content: Content, href: Callable[[str], str]) -> str:
+def _address(address: str) -> str:
+    """A page's address in a citation: a link when it is a full web address, else the site path."""
+    if address.startswith("https://"):
+        return f'<a href="{esc_html(address)}" rel="noopener">{esc_html(address)}</a>'
+    return f'<span class="citeer__adres">{esc_html(address)}</span>'
+
+
+def render_citation(page_title: str, site: tuple[str, str, str], address: str) -> str:
+    """How to cite one of the editors' own pages (not transcribed from a source document)."""
+    site_name, version, day = site
+    return (
+        f'<p class="citeer" data-search-exclude><strong>Hoe te citeren:</strong> '
+        f"{esc_html(page_title.strip().rstrip('.'))}. {esc_html(site_name)}, versie {esc_html(version)}, "
+        f"{esc_html(day)}. {_address(address)}</p>"
+    )
+
+
+def render_documents(content: Content) -> str:
     """The Bronnen page's list of source documents: every fact the document gives about itself."""
     out = []
     for doc in content.documents.values():
@@ -108,8 +120,8 @@ def render_documents(content: Content, href: Callable[[str], str]) -> str:
             ("Overgenomen", doc.part),
         ]
         items = "".join(f"<dt>{esc_html(k)}</dt><dd>{esc_html(v)}</dd>" for k, v in rows if v)
-        items += f'<dt>Op deze site</dt><dd><a href="{esc_html(href(doc.section))}">{esc_html(doc.title)}</a></dd>'
+        items += f'<dt>Op deze site</dt><dd><a href="{esc_html(link(doc.section))}">{esc_html(doc.title)}</a></dd>'
         out.append(
-            f'<h3 id="{document_anchor(doc)}">{esc_html(doc.title)}</h3>\n<dl class="brondocument">{items}</dl>\n'
+            f'<h3 id="{document_anchor(doc.id)}">{esc_html(doc.title)}</h3>\n<dl class="brondocument">{items}</dl>\n'
         )
     return "\n".join(out)

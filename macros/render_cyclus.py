@@ -1,21 +1,19 @@
 """Pages of the intervention cycle, from validated content to Markdown (pure functions).
 
-Output is Markdown with small HTML blocks (md_in_html), so that links to other pages are
-ordinary Markdown links that MkDocs checks and makes relative.
+Output is Markdown with small HTML blocks (md_in_html); every link is a site-root link
+(kennisbank.sitemap), made relative to the page by the macro layer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from kennisbank.model import Content, Handvat, count_label
-from .render_links import short_path
+from kennisbank.model import Content, Handvat, Phase, count_label
+from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
 
 
 def page_link(handvat: Handvat) -> str:
-    return f"/{handvat.page}"
+    return link(handvat.page)
 
 
 def short_label(handvat: Handvat) -> str:
@@ -50,27 +48,30 @@ def render_roles(handvat: Handvat) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_downloads(links: list[tuple[str, str]]) -> str:
-    """Links to exports (PDFs), as raw HTML: they are files of the built site, not docs pages."""
-    if not links:
+def render_downloads(downloads: list[Download]) -> str:
+    """Links to exports (PDFs, the zip), as raw HTML: they are files of the built site, not docs
+    pages. Site-only: a PDF of the page has no use for them."""
+    if not downloads:
         return ""
-    items = " ".join(f'<a class="md-button download" href="{esc_html(url)}">{esc_html(label)}</a>' for label, url in links)
-    return f'<p class="downloads" data-search-exclude>{items}</p>'
+    items = " ".join(
+        f'<a class="md-button download" href="/{esc_html(d.path)}">{esc_html(d.label)}</a>' for d in downloads
+    )
+    return f'<p class="downloads" data-search-exclude data-site-only>{items}</p>'
 
 
-def render_handvat(handvat: Handvat, content: Content, downloads: list[tuple[str, str]] = ()) -> str:
-    """The whole page body of one recommendation; ``downloads`` are (label, URL) of its PDFs."""
+def render_handvat(handvat: Handvat, content: Content, downloads: list[Download] = ()) -> str:
+    """The whole page body of one recommendation; ``downloads``: the exports this build makes of it."""
     data = handvat.data
     phase = handvat.phase
     siblings = content.in_phase(phase.id)
     out = [
         heading(handvat),
         "",
-        f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}](/{phase.id}/index.md)'
+        f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}]({link(phase_page(phase.id))})'
         f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {count_label(handvat.steps)}</p>",
         "",
-        f'<div class="handvat-acties" data-search-exclude markdown="block">'
-        f'<p class="handvat-kort" markdown="span">Korte link: [`/{short_path(handvat.id.lower())}`](/korte-links.md#{handvat.id.lower()})</p>'
+        f'<div class="handvat-acties" data-search-exclude data-site-only markdown="block">'
+        f'<p class="handvat-kort" markdown="span">Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
         f'<button type="button" class="md-button presenteer" aria-pressed="false">Presenteren</button>'
         f"</div>",
         render_downloads(list(downloads)),
@@ -90,7 +91,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[tuple[str
     if cited:
         out.append("## Bronnen bij dit handvat {#bronnen}\n")
         out.append(
-            ", ".join(f"[{esc(source_label(ref, content))}](/bronnen.md#{ref.anchor})" for ref in cited) + "\n"
+            ", ".join(f"[{esc(source_label(ref, content))}]({link(SOURCES, ref.anchor)})" for ref in cited) + "\n"
         )
     return "\n".join(out)
 
@@ -107,15 +108,15 @@ def render_overview(content: Content) -> str:
     """All recommendations grouped by phase, each linked to its page."""
     out = []
     for phase in content.phases:
-        out.append(f"### [{esc(phase.name)}](/{phase.id}/index.md)\n")
+        out.append(f"### [{esc(phase.name)}]({link(phase_page(phase.id))})\n")
         out += [f"- [{esc(short_label(handvat))}]({page_link(handvat)}): {esc(handvat.data.title)}" for handvat in content.in_phase(phase.id)]
         out.append("")
     return "\n".join(out)
 
 
-def render_phase(phase_id: str, content: Content) -> str:
+def render_phase(phase: Phase, content: Content) -> str:
     """A phase index: theme and aims, then each recommendation with its question and steps count."""
-    phase = next(p for p in content.phases if p.id == phase_id)
+    phase_id = phase.id
     out = [
         f"**{esc(phase.theme)}:** {esc(', '.join(phase.aims[:-1]))} en {esc(phase.aims[-1].lower())}.\n"
         if len(phase.aims) > 1
@@ -128,14 +129,12 @@ def render_phase(phase_id: str, content: Content) -> str:
     return "\n".join(out)
 
 
-def render_kern_table(content: Content, href: Callable[[str], str]) -> str:
-    """The handbook's 'Kern' overview as a table: per phase its theme and aims.
-
-    Raw HTML (Markdown does not do row headers), so links come from ``href`` like the diagram's.
-    """
+def render_kern_table(content: Content) -> str:
+    """The handbook's 'Kern' overview as a table (raw HTML: Markdown has no row headers): per
+    phase its theme and aims."""
     head = '<tr><th scope="col">Fase</th><th scope="col">Thema</th><th scope="col">Doelen</th></tr>'
     rows = "".join(
-        f'<tr><th scope="row"><a href="{esc_html(href(f"{p.id}/index.md"))}">{esc_html(p.name)}</a></th>'
+        f'<tr><th scope="row"><a href="{esc_html(link(phase_page(p.id)))}">{esc_html(p.name)}</a></th>'
         f"<td>{esc_html(p.theme)}</td><td>{'<br>'.join(esc_html(a) for a in p.aims)}</td></tr>"
         for p in content.phases
     )
@@ -146,12 +145,8 @@ def render_kern_table(content: Content, href: Callable[[str], str]) -> str:
     )
 
 
-def render_cycle_svg(content: Content, href: Callable[[str], str]) -> str:
-    """The cycle as an inline SVG: three phases on a circle, arrows between, the core in the middle.
-
-    ``href`` turns a docs path into a URL relative to the current page (raw SVG is not touched
-    by MkDocs' link rewriting).
-    """
+def render_cycle_svg(content: Content) -> str:
+    """The cycle as an inline SVG: three phases on a circle, arrows between, the core in the middle."""
     import math
 
     phases = content.phases
@@ -161,7 +156,7 @@ def render_cycle_svg(content: Content, href: Callable[[str], str]) -> str:
         angle = -math.pi / 2 + 2 * math.pi * n / len(phases)
         x, y = cx + r * math.cos(angle), cy + r * math.sin(angle)
         nodes.append(
-            f'<a href="{esc_html(href(f"{phase.id}/index.md"))}" class="cyclus__fase cyclus__fase--{phase.id}">'
+            f'<a href="{esc_html(link(phase_page(phase.id)))}" class="cyclus__fase cyclus__fase--{phase.id}">'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="62"/>'
             f'<text x="{x:.0f}" y="{y - 14:.0f}" text-anchor="middle"><tspan class="cyclus__naam">{esc_html(phase.name)}</tspan>'
             f'<tspan x="{x:.0f}" dy="18" class="cyclus__thema">{esc_html(phase.theme)}</tspan></text></a>'

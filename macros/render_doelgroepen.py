@@ -6,15 +6,15 @@ partners; trainings stand apart. Pure: the audiences of each page come in as dat
 
 from __future__ import annotations
 
-from collections.abc import Callable
 
 from kennisbank.model import Content, Handvat, SourceDocument
+from kennisbank.sitemap import TRAINING_TAG, link, tag_anchor as anchor_of
 from .render_text import esc, esc_html, slug
 
 
 def tag_anchor(name: str) -> str:
-    """The anchor of an audience or phase on the page ("tag:politie-en-handhaving"), as before."""
-    return f"tag:{slug(name)}"
+    """The anchor of an audience or phase on the page ("tag:politie-en-handhaving")."""
+    return anchor_of(slug(name))
 
 
 def route(content: Content, audiences: dict[str, list[str]], reader: str):
@@ -40,18 +40,18 @@ def _note(note: str) -> str:
     return f' <span class="route__noot">— {esc_html(note)}</span>' if note else ""
 
 
-def _handvat_item(handvat: Handvat, href: Callable[[str], str], note: str = "") -> str:
+def _handvat_item(handvat: Handvat, note: str = "") -> str:
     return (
-        f'<li><a href="{esc_html(href(handvat.page))}">{handvat.id} {esc_html(handvat.data.short_title)}</a>'
+        f'<li><a href="{esc_html(link(handvat.page))}">{handvat.id} {esc_html(handvat.data.short_title)}</a>'
         f"{_note(note)}</li>"
     )
 
 
-def _document_item(doc: SourceDocument, href: Callable[[str], str], note: str = "") -> str:
-    return f'<li><a href="{esc_html(href(doc.section))}">{esc_html(doc.title)}</a> ({esc_html(doc.kind)}){_note(note)}</li>'
+def _document_item(doc: SourceDocument, note: str = "") -> str:
+    return f'<li><a href="{esc_html(link(doc.section))}">{esc_html(doc.title)}</a> ({esc_html(doc.kind)}){_note(note)}</li>'
 
 
-def render_routes(content: Content, audiences: dict[str, list[str]], href: Callable[[str], str]) -> str:
+def render_routes(content: Content, audiences: dict[str, list[str]]) -> str:
     """Per audience: its recommendations per phase (those for everyone marked), then its trainings."""
     out = []
     for reader in content.readers:
@@ -63,25 +63,25 @@ def render_routes(content: Content, audiences: dict[str, list[str]], href: Calla
             note = "voor alle netwerkpartners" if reader != content.everyone else ""
             out.append(
                 '<ul class="route">'
-                + "".join(_handvat_item(h, href, note if for_everyone else "") for h, for_everyone in items)
+                + "".join(_handvat_item(h, note if for_everyone else "") for h, for_everyone in items)
                 + "</ul>"
             )
         if trainings:
             out.append("<h3>Trainingen</h3>")
-            out.append('<ul class="route">' + "".join(_document_item(d, href) for d in trainings) + "</ul>")
+            out.append('<ul class="route">' + "".join(_document_item(d) for d in trainings) + "</ul>")
     return "\n".join(out)
 
 
-def render_phases(content: Content, audiences: dict[str, list[str]], href: Callable[[str], str]) -> str:
+def render_phases(content: Content, audiences: dict[str, list[str]]) -> str:
     """Per phase, in cycle order, every recommendation with its audiences; then the trainings."""
     out = []
     for phase in content.phases:
         out.append(f'<h3 id="{tag_anchor(phase.name)}">{esc_html(phase.name)}</h3><ul class="route">')
         for handvat in content.in_phase(phase.id):
-            out.append(_handvat_item(handvat, href, ", ".join(audiences.get(handvat.page, []))))
+            out.append(_handvat_item(handvat, ", ".join(audiences.get(handvat.page, []))))
         out.append("</ul>")
-    out.append(f'<h3 id="{tag_anchor("Trainingen")}">Trainingen</h3><ul class="route">')
+    out.append(f'<h3 id="{tag_anchor(TRAINING_TAG)}">{TRAINING_TAG}</h3><ul class="route">')
     for doc in training_documents(content):
-        out.append(_document_item(doc, href, ", ".join(audiences.get(doc.section, []))))
+        out.append(_document_item(doc, ", ".join(audiences.get(doc.section, []))))
     out.append("</ul>")
     return "\n".join(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kennisbank.model import Content, StepView
-from .render_links import short_path
+from kennisbank.sitemap import short_path
 from .render_text import esc_html, md_text, paragraphs, slug
 
 
@@ -50,7 +50,7 @@ def render_step(step: StepView, content: Content, short_link: bool = False, note
     parts = [
         f'<li class="stap stap--{noun}" id="{step.anchor}" markdown="block">',
         f'<div class="stap__kop" data-search-exclude>{number}'
-        f'<a class="stap__link" href="#{step.anchor}" title="Link naar {noun} {step.id}">#</a>'
+        f'<a class="stap__link" href="#{step.anchor}" data-site-only title="Link naar {noun} {step.id}">#</a>'
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
         f'<button type="button" class="kopieer kopieer--klein" data-anker="{step.anchor}"'
         + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
@@ -91,7 +91,7 @@ def render_checklist(
         f'<div class="checklist" data-checklist="{esc_html(checklist_id)}" markdown="block">'
         if actions
         else '<div class="puntenlijst" markdown="block">',
-        '<p class="checklist__voortgang" aria-live="polite" data-search-exclude></p>' if actions else "",
+        '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",
     ]
     group = None
     open_list = False
@@ -109,6 +109,6 @@ def render_checklist(
         out.append(render_step(step, content, short_links, (notes or {}).get(step.number, ())))
     out.append("</ol>")
     if actions:
-        out.append('<p><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>')
+        out.append('<p data-site-only><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>')
     out.append("</div>")
     return "\n".join(out)

@@ -11,8 +11,7 @@ import html
 import re
 
 from kennisbank.citations import Registry, Ref, split_text
-
-SOURCES_PAGE = "/bronnen.md"
+from kennisbank.sitemap import SOURCES, link
 # The characters Python-Markdown honours a backslash escape for (Markdown.ESCAPED_CHARS). Only
 # these may be escaped: a backslash before any other character would show. Extensions that add
 # syntax on other characters (tilde, caret, mark, emoji) are deliberately not enabled.
@@ -30,7 +29,7 @@ def esc_html(text: str) -> str:
 
 
 def ref_url(ref: Ref) -> str:
-    return f"{SOURCES_PAGE}#{ref.anchor}"
+    return link(SOURCES, ref.anchor)
 
 
 def md_text(text: str, registry: Registry, links: tuple[tuple[str, str], ...] = ()) -> str:

@@ -1,7 +1,7 @@
 """Training guides and courses, from validated data to HTML/Markdown (pure functions).
 
-Tables are raw HTML (captions, row headers, row groups); links inside them come from ``href``
-(a docs path to a URL relative to the current page), as for the cycle diagram.
+Tables are raw HTML (captions, row headers, row groups); links are site-root links
+(kennisbank.sitemap), made relative to the page by the macro layer.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ import json
 from collections.abc import Callable
 
 from kennisbank.model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
+from kennisbank.sitemap import GROUP_OVERVIEWS, GUIDE_TABLE_PAGES, group_anchor, link, note_anchor
 from .render_text import esc, esc_html
 
-Href = Callable[[str], str]
-GROUPS_PAGE = "trainingen/publieksagressie/per-functiegroep.md"
 ALL_GROUPS = "wanneer hier niets wordt aangegeven, is het trainingsonderdeel van belang voor alle functiegroepen en leidinggevenden"
 
 
@@ -25,25 +24,17 @@ def _ps(paragraphs: list[str]) -> str:
     return "".join(f"<p>{esc_html(p)}</p>" for p in paragraphs)
 
 
-def group_anchor(group_id: str) -> str:
-    return f"fg-{group_id}"
-
-
 # --- guide "publieksagressie" ----------------------------------------------------------------
 
-# The page each place of a guide note is on (the table's page), for links from elsewhere.
-NOTE_PAGES = {
-    "tabel-1": "trainingen/publieksagressie/functiegroepen.md",
-    "tabel-2": "trainingen/publieksagressie/inhoud-trainingen.md",
-    "tabel-4": "trainingen/publieksagressie/inhoud-trainingen.md",
-    "tabel-5": "trainingen/publieksagressie/inhoud-trainingen.md",
-    "leidinggevenden": "trainingen/publieksagressie/inhoud-trainingen.md",
-    "voorbeeldprogramma": "trainingen/publieksagressie/voorbeeldprogramma.md",
-}
 STAR = '<span aria-hidden="true">*</span><span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)</span>'
 STAR_NOTE = "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding"
 # A cell of a derived table that the source is silent on: a dash to see, words to hear.
 SILENT = '<span class="niet-vermeld" aria-hidden="true">–</span><span class="visueel-verborgen">niet genoemd</span>'
+
+
+def _on(page: str, anchor: str) -> str:
+    """An anchor on this page ("" ) or on another one (a docs path)."""
+    return link(page, anchor) if page else f"#{anchor}"
 
 
 def _notes_at(guide: PublieksagressieFile, where: str) -> list[tuple[int, GuideNote]]:
@@ -57,11 +48,11 @@ PLACE_LABELS = {
 
 
 def _note_refs(guide: PublieksagressieFile, where: str, row: str, page: str = "") -> str:
-    """Links from a row to the editorial notes on it; ``page`` is the note's page when elsewhere
-    (the link then names the table, as notes of several tables are numbered apart)."""
+    """Links from a row to the editorial notes on it; ``page`` (a docs path) is the note's page when
+    elsewhere (the link then names the table, as notes of several tables are numbered apart)."""
     place = f" bij {PLACE_LABELS[where]}" if page else ""
     return "".join(
-        f' <a class="noot-ref" href="{esc_html(page)}#noot-{where}-{n}" title="Noot van de redactie">[noot {n}{place}]</a>'
+        f' <a class="noot-ref" href="{esc_html(_on(page, note_anchor(where, n)))}" title="Noot van de redactie">[noot {n}{place}]</a>'
         for n, note in _notes_at(guide, where)
         if note.row == row
     )
@@ -72,18 +63,18 @@ def render_guide_notes(guide: PublieksagressieFile, where: str) -> str:
     notes = _notes_at(guide, where)
     if not notes:
         return ""
-    items = "".join(f'<li id="noot-{where}-{n}">{esc_html(note.text)}</li>' for n, note in notes)
+    items = "".join(f'<li id="{note_anchor(where, n)}">{esc_html(note.text)}</li>' for n, note in notes)
     return f'<div class="admonition note"><p class="admonition-title">Noot van de redactie</p><ol>{items}</ol></div>'
 
 
-def render_function_groups(guide: PublieksagressieFile, href: Href) -> str:
+def render_function_groups(guide: PublieksagressieFile) -> str:
     """Tabel 1: one row per function group, its name a row header linking to its overview."""
     head = "".join(
         f'<th scope="col">{c}</th>'
         for c in ("Functiegroep", "Voorbeeldfuncties", "Competenties", "Vereiste basisopleiding")
     )
     rows = "".join(
-        f'<tr id="tabel1-{g.id}"><th scope="row"><a href="{esc_html(href(GROUPS_PAGE))}#{group_anchor(g.id)}">'
+        f'<tr id="tabel1-{g.id}"><th scope="row"><a href="{esc_html(link(GROUP_OVERVIEWS, group_anchor(g.id)))}">'
         f"{esc_html(g.name)}</a><p>{esc_html(g.description)}</p></th>"
         f"<td>{_ul(g.example_functions)}</td><td>{_ul(g.competences)}</td>"
         f"<td>{esc_html(g.education)}{_note_refs(guide, 'tabel-1', g.id)}</td></tr>"
@@ -160,7 +151,7 @@ def render_manager_elements(guide: PublieksagressieFile) -> str:
     )
 
 
-def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
+def render_sample_programme(guide: PublieksagressieFile) -> str:
     """The sample programme: a row per block; the skills per function group in their own table."""
     rows = []
     skills_tables = []
@@ -168,7 +159,7 @@ def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
         content = esc_html(block.content or "") + (f"<p>{esc_html(block.text)}</p>" if block.text else "")
         if block.skills_by_group:
             content += '<p><a href="#programma-vaardigheden">Voorbeelden van vaardigheidstrainingen per functiegroep</a></p>'
-            skills_tables.append(_skills_table(block, href))
+            skills_tables.append(_skills_table(block))
         rows.append(
             f'<tr id="programma-{n}"><th scope="row"><span class="label">{esc_html(block.audience_label)}:</span> '
             f"{esc_html(block.audience)}{_note_refs(guide, 'voorbeeldprogramma', block.audience)}</th>"
@@ -187,7 +178,7 @@ def render_sample_programme(guide: PublieksagressieFile, href: Href) -> str:
     return table + render_guide_notes(guide, "voorbeeldprogramma") + "".join(skills_tables)
 
 
-def _skills_table(block, href: Href) -> str:
+def _skills_table(block) -> str:
     rows = "".join(
         f'<tr><th scope="row">{esc_html(listing.label)}</th><td>{_ul(listing.skills)}</td></tr>'
         for listing in block.skills_by_group
@@ -195,7 +186,7 @@ def _skills_table(block, href: Href) -> str:
     after = f"<p>{esc_html(block.after)}</p>" if block.after else ""
     return (
         f'<table class="datatabel" id="programma-vaardigheden"><caption>Voorbeelden van vaardigheidstrainingen '
-        f'(<a href="{esc_html(href(GROUPS_PAGE))}#matrix">overzicht per functiegroep</a>)</caption>'
+        f'(<a href="{esc_html(link(GROUP_OVERVIEWS, "matrix"))}">overzicht per functiegroep</a>)</caption>'
         f'<thead><tr><th scope="col">Functiegroep</th><th scope="col">Vaardigheidstrainingen</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>{after}"
     )
@@ -259,21 +250,21 @@ def _applies(element: Element, group_id: str) -> bool:
     return element.groups is None or group_id in element.groups
 
 
-def _specific(guide: PublieksagressieFile, where: str, element: Element, href: Href) -> str:
+def _specific(guide: PublieksagressieFile, where: str, element: Element) -> str:
     """A list item for an element with a specific target group: its name, the source's own words
     for that group, and the editors' notes on how it was mapped to function groups."""
     star = STAR if getattr(element, "in_basic_education", False) else ""
     return (
         f"<li>{esc_html(element.name)}{star} <span class=\"doelgroep\">(doelgroep volgens de bron: "
-        f"‘{esc_html(element.audience or '')}’)</span>{_note_refs(guide, where, element.name, href(NOTE_PAGES[where]))}</li>"
+        f"‘{esc_html(element.audience or '')}’)</span>{_note_refs(guide, where, element.name, GUIDE_TABLE_PAGES[where])}</li>"
     )
 
 
-def render_group_overviews(guide: PublieksagressieFile, href: Href) -> str:
+def render_group_overviews(guide: PublieksagressieFile) -> str:
     """Per function group: its functions, and which elements, skills and programme skills apply."""
     skills, _, groups_of = skill_matrix(guide)
     out = []
-    tables = href("trainingen/publieksagressie/inhoud-trainingen.md")
+    tables = link(GUIDE_TABLE_PAGES["tabel-2"])
     for g in guide.function_groups:
         specific = [e for c in guide.training_elements for e in c.elements if e.groups and g.id in e.groups]
         general = [e.name for c in guide.training_elements for e in c.elements if e.groups is None]
@@ -283,13 +274,13 @@ def render_group_overviews(guide: PublieksagressieFile, href: Href) -> str:
         out.append(f"## {esc(g.name)} {{#{group_anchor(g.id)}}}\n")
         out.append(
             f"<p>{esc_html(g.description)}</p>\n<p><strong>Voorbeeldfuncties:</strong> "
-            f"{esc_html(', '.join(g.example_functions))}{_note_refs(guide, 'tabel-1', g.id, href(NOTE_PAGES['tabel-1']))}</p>\n"
+            f"{esc_html(', '.join(g.example_functions))}{_note_refs(guide, 'tabel-1', g.id, GUIDE_TABLE_PAGES['tabel-1'])}</p>\n"
         )
         out.append(f"### Trainingselementen (Tabel 2) {{#{group_anchor(g.id)}-elementen}}\n")
         out.append(
             (
                 "<p>Met een specifieke doelgroep die deze functiegroep noemt of die de redactie tot deze "
-                "functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e, href) for e in specific) + "</ul>"
+                "functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e) for e in specific) + "</ul>"
                 if specific
                 else "<p>Tabel 2 noemt deze functiegroep bij geen enkel element als specifieke doelgroep.</p>"
             )
@@ -298,7 +289,7 @@ def render_group_overviews(guide: PublieksagressieFile, href: Href) -> str:
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
         items = "".join(
-            _specific(guide, "tabel-4", s, href)
+            _specific(guide, "tabel-4", s)
             if s.groups
             else f"<li>{esc_html(s.name)}{STAR if s.in_basic_education else ''}</li>"
             for s in prof
@@ -364,9 +355,9 @@ def _label(course: Course, field_name: str) -> str:
 
 
 def _noted(course: Course, fields: tuple[str, ...], page: str = "") -> str:
-    """Links to the editorial notes on these fields; ``page`` is the course page when elsewhere."""
+    """Links to the editorial notes on these fields; ``page`` (a docs path) is the course page when elsewhere."""
     return "".join(
-        f' <a class="noot-ref" href="{esc_html(page)}#noot-{course.id}-{n}" title="Noot van de redactie">[noot {n}]</a>'
+        f' <a class="noot-ref" href="{esc_html(_on(page, note_anchor(course.id, n)))}" title="Noot van de redactie">[noot {n}]</a>'
         for n, note in enumerate(course.notes, start=1)
         if note.field in fields
     )
@@ -402,7 +393,7 @@ def _audience(course: Course, page: str) -> str:
     items = course.audience.items
     if len(items) <= 3:
         return esc_html(", ".join(items))
-    return f'<a href="{esc_html(page)}#voor-wie">{len(items)} groepen</a>'
+    return f'<a href="{esc_html(link(page, "voor-wie"))}">{len(items)} groepen</a>'
 
 
 # The comparison: (label, the fields a row shows, whether a reader expects the fact, value). A
@@ -437,11 +428,11 @@ def comparison_cell(course: Course, fields: tuple[str, ...], expected: bool, val
     return f"<td>{shown}{_noted(course, fields, page)}</td>"
 
 
-def render_comparison(courses: list[Course], href: Href) -> str:
-    """The courses side by side: a column per course, a row per kind of fact."""
-    pages = {c.id: href(f"trainingen/cursussen/{c.id}.md") for c in courses}
+def render_comparison(courses: list[Course], pages: dict[str, str]) -> str:
+    """The courses side by side: a column per course, a row per kind of fact; ``pages``: each
+    course's docs page."""
     head = "".join(
-        f'<th scope="col"><a href="{esc_html(pages[c.id])}">{esc_html(c.title)}</a></th>' for c in courses
+        f'<th scope="col"><a href="{esc_html(link(pages[c.id]))}">{esc_html(c.title)}</a></th>' for c in courses
     )
     rows = []
     for label, fields, expected, value in COMPARISON_ROWS:
@@ -535,7 +526,7 @@ def render_course(course: Course) -> str:
         out.append(f'<p class="tagline">{esc_html(course.tagline)}</p>\n')
     out.append(render_course_details(course) + "\n")
     items = "".join(
-        f'<li id="noot-{course.id}-{n}">{esc_html(note.text)}</li>' for n, note in enumerate(course.notes, start=1)
+        f'<li id="{note_anchor(course.id, n)}">{esc_html(note.text)}</li>' for n, note in enumerate(course.notes, start=1)
     )
     out.append(
         '<div class="admonition note"><p class="admonition-title">Noot van de redactie</p>'

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 from kennisbank.model_woordenlijst import Term
-from .render_text import SOURCES_PAGE, esc, esc_html
+from kennisbank.sitemap import SOURCES, link
+from .render_text import esc, esc_html
 
 EDITORIAL = "toegevoegd door de redactie"
 FROM_SOURCE = "definitie uit de bron"
@@ -32,7 +32,7 @@ def render_glossary(terms: list[Term]) -> str:
         origin = f' <span class="woordenlijst__herkomst">({EDITORIAL if t.editorial else FROM_SOURCE})</span>'
         see = " Zie ook: " + ", ".join(f"[{esc(names[ref])}](#{ref})" for ref in t.see) + "." if t.see else ""
         sources = (
-            f" Op de pagina [Bronnen]({SOURCES_PAGE}#{t.sources_entry}) staat welke stappen ernaar verwijzen."
+            f" Op de pagina [Bronnen]({link(SOURCES, t.sources_entry)}) staat welke stappen ernaar verwijzen."
             if t.sources_entry
             else ""
         )
@@ -42,14 +42,3 @@ def render_glossary(terms: list[Term]) -> str:
         )
     out.append("</dl>")
     return "\n".join(out)
-
-
-def abbreviation_lines(terms: list[Term]) -> str:
-    """Python-Markdown abbreviation definitions (*[DPIA]: ...): a tooltip wherever the term stands."""
-    lines = []
-    for t in terms:
-        if not t.abbreviation:
-            continue
-        title = re.sub(r"\s+", " ", t.full).replace("]", ")")
-        lines += [f"*[{name}]: {title}" for name in [t.term, *t.aliases]]
-    return "\n".join(lines)

@@ -22,10 +22,26 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **(extra_env or {}))
+    """The pages alone, by MkDocs (for bad input: the builder must stop)."""
+    from exports import builders
+
+    return builders.build("mkdocs", project, site_dir, {**os.environ, **(extra_env or {})})
+
+
+def post_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """The post-build step alone, over a built site (`python -m exports post`)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "exports", "post", str(site_dir)],
+        cwd=project, env={**os.environ, **(extra_env or {})}, capture_output=True, text=True,
+    )
+
+
+def site_build_of(builder: str, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """The whole site as ./dev builds it: the builder, then the post-build step (`python -m exports`)."""
+    env = {**os.environ, **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "exports", "build", "--builder", builder, "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
     )
 
 
@@ -39,7 +55,7 @@ def site_build(tmp_path_factory) -> tuple[Path, str]:
     """(site dir, build log) of the real site, built once per session."""
     out = tmp_path_factory.mktemp("site")
     env = {"ENABLE_PDF_EXPORT": "1", "ENABLE_OFFLINE_ZIP": "1", "SITE_URL": TEST_SITE_URL}
-    result = mkdocs_build(ROOT, out, env)
+    result = site_build_of("mkdocs", out, env)
     assert result.returncode == 0, result.stderr[-3000:]
     return out, result.stderr
 
@@ -88,7 +104,7 @@ def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project to break on purpose."""
     dst = tmp_path / "project"
     dst.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "exports"):
+    for name in ("mkdocs.yml", "docs", "data", "kennisbank", "macros", "overrides", "exports"):
         src = ROOT / name
         if not src.exists():
             continue

@@ -128,35 +128,11 @@ def test_broken_anchor_stops_the_build(project_copy, tmp_path):
 
 
 def test_every_internal_link_and_anchor_resolves(site):
-    """Also the links macros write as raw HTML (diagram, tables), which MkDocs does not check."""
-    from urllib.parse import unquote, urldefrag, urljoin
+    """Also the links macros write as raw HTML (diagram, tables) and the short links' redirects,
+    which MkDocs does not check."""
+    from tools.links import broken_links
 
-    ids_of = {}
-    broken = []
-    for path in site.rglob("*.html"):
-        if path.name == "404.html":  # served at any depth, so it links from the site root
-            continue
-        html = path.read_text(encoding="utf-8")
-        base = "file://" + str(path)
-        for href in re.findall(r'<a\b[^>]*\shref="([^"]+)"', html):
-            if re.match(r"^(https?:|mailto:|javascript:)", href):
-                continue
-            url, anchor = urldefrag(urljoin(base, href))
-            target = unquote(url[len("file://"):])
-            if target.endswith("/"):
-                target += "index.html"
-            if not target.startswith(str(site)):
-                broken.append((path, href, "outside the site"))
-                continue
-            if not (target_path := type(path)(target)).exists():
-                broken.append((path, href, "no such page"))
-                continue
-            if anchor:
-                if target_path not in ids_of:
-                    ids_of[target_path] = set(re.findall(r'\sid="([^"]+)"', target_path.read_text(encoding="utf-8")))
-                if anchor not in ids_of[target_path]:
-                    broken.append((path, href, "no such anchor"))
-    assert not broken, broken[:20]
+    assert not broken_links(site), broken_links(site)[:20]
 
 
 def test_dutch_search_override_wraps_materials_own_file_unchanged(site):

@@ -8,7 +8,8 @@ import pytest
 from conftest import page_text
 
 from kennisbank.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
-from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, NOTE_PAGES, PLACE_LABELS, skill_matrix
+from kennisbank.sitemap import GUIDE_TABLE_PAGES
+from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, PLACE_LABELS, skill_matrix
 
 PA = "trainingen/publieksagressie"
 MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
@@ -237,7 +238,7 @@ def test_course_details_show_only_what_the_source_lists(site, content):
 def test_renderers_use_the_models_vocabularies():
     assert [name for name, _, _ in COURSE_FIELDS] == list(DETAIL_FIELDS)
     assert {f for _, fields, *_ in COMPARISON_ROWS for f in fields} == set(DETAIL_FIELDS)
-    assert set(NOTE_PAGES) == set(PLACE_LABELS) == set(NOTE_PLACES)
+    assert set(GUIDE_TABLE_PAGES) == set(PLACE_LABELS) == set(NOTE_PLACES)
 
 
 def test_course_pages_carry_json_ld_naming_the_course(site, content):

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import mkdocs_build
-from macros.render_links import ShortLinkError, short_links
+from conftest import mkdocs_build, post_build
+from kennisbank.sitemap import ShortLinkError, short_links
 from tools.links import check, collect, read_contract, resolve
 
 
@@ -30,7 +30,7 @@ def test_short_links_lead_to_the_step(site, short, target):
 def test_short_links_page_lists_every_short_link_with_a_copy_button(site):
     page = (site / "korte-links/index.html").read_text(encoding="utf-8")
     for path in (p.relative_to(site).as_posix() for p in (site / "r").iterdir()):
-        assert f'data-kopieer="../{path}/"' in page, path
+        assert f'href="../{path}/"' in page and f'data-kort="{path}/"' in page, path
 
 
 def test_colliding_short_links_are_refused():
@@ -68,11 +68,12 @@ def test_a_moved_page_breaks_the_contract_unless_redirected(project_copy, tmp_pa
     assert check(publish("nieuw", "{'oud.md': 'nieuw.md'}"), contract) == []
 
 
-def test_a_page_in_the_way_of_a_short_link_stops_the_build(project_copy, tmp_path):
+def test_a_page_in_the_way_of_a_short_link_stops_the_post_build_step(project_copy, tmp_path):
     (project_copy / "docs/r").mkdir()
     (project_copy / "docs/r/v2.md").write_text("# In de weg\n", encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - Bronnen: bronnen.md", "  - Bronnen: bronnen.md\n  - r/v2.md"), encoding="utf-8")
-    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert mkdocs_build(project_copy, tmp_path / "out").returncode == 0
+    result = post_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "short link /r/v2/ collides with a page of the site" in result.stdout + result.stderr
+    assert "short link /r/v2/ collides with a page of the site" in result.stderr

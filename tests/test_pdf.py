@@ -11,13 +11,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from conftest import ROOT, SOURCES
-from exports import hook, pdf
+from exports import config as site_config, pdf, pdfs
+from exports.postbuild import post_build
+from kennisbank import sitemap
 from fidelity import measure
 
 from test_fidelity import CHROME
@@ -34,7 +34,7 @@ def pdf_build(site_build):
 
 @pytest.fixture(scope="session")
 def nav():
-    return list(hook.nav_pages(load_config(str(ROOT / "mkdocs.yml"))["nav"]))
+    return list(pdfs.nav_pages(site_config.read(ROOT / "mkdocs.yml").nav))
 
 
 def reader(pdf_build, name: str) -> PdfReader:
@@ -43,7 +43,7 @@ def reader(pdf_build, name: str) -> PdfReader:
 
 def expected_names(content) -> list[str]:
     return (
-        [name for name, _, _ in hook.HANDBOOKS]
+        [book.name for book in sitemap.handbooks(content)]
         + [f"werkkaart-{h.lower()}.pdf" for h in content.handvatten]
         + [f"werkkaart-{phase.id}.pdf" for phase in content.phases]
     )
@@ -139,13 +139,13 @@ def test_all_pdfs_are_pdf_ua(pdf_build, content):
         assert b"pdfuaid:part" in doc.trailer["/Root"]["/Metadata"].get_object().get_data(), name
 
 
-@pytest.mark.parametrize("name", [name for name, _, _ in hook.HANDBOOKS])
-def test_handbooks_have_a_bookmark_for_every_page_in_nav_order(pdf_build, nav, name):
+@pytest.mark.parametrize("name", [sitemap.CYCLE_HANDBOOK, sitemap.TRAINING_HANDBOOK])
+def test_handbooks_have_a_bookmark_for_every_page_in_nav_order(pdf_build, nav, content, name):
     site = pdf_build[0]
-    wanted = next(w for n, _, w in hook.HANDBOOKS if n == name)
-    paths = [path for path, _ in nav if wanted(path)]
+    book = next(b for b in sitemap.handbooks(content) if b.name == name)
+    paths = [path for path, _ in nav if book.holds(path)]
     assert paths
-    titles = [bookmark_label((site / hook.built_file(p, True)[1]).read_text(encoding="utf-8")) for p in paths]
+    titles = [bookmark_label((site / sitemap.built_file(p)).read_text(encoding="utf-8")) for p in paths]
     marks = bookmarks(reader(pdf_build, name).outline)
     missing = [t for t in titles if t not in marks]
     assert not missing, f"pages without a bookmark: {missing}"
@@ -249,10 +249,9 @@ def test_cycle_handbook_holds_the_source_text(pdf_build):
 # Without the build
 
 
-def test_without_the_variable_nothing_is_made(tmp_path, monkeypatch):
-    monkeypatch.delenv("ENABLE_PDF_EXPORT", raising=False)
-    hook.on_post_build({"site_dir": str(tmp_path)})
-    assert list(tmp_path.iterdir()) == []
+def test_without_the_variables_only_short_links_are_made(tmp_path):
+    post_build(ROOT, tmp_path, environ={})
+    assert [p.name for p in tmp_path.iterdir()] == [sitemap.SHORT_PREFIX]
 
 
 def write_page(site: Path, file: str, html: str) -> None:
@@ -264,13 +263,13 @@ def test_a_broken_or_missing_page_stops_the_build_naming_it(tmp_path):
     write_page(tmp_path, "vredestijd/v1/index.html", "<html><body><article><h1>V1 Goed</h1></article></body></html>")
     write_page(tmp_path, "vredestijd/v2/index.html", "<html><body><article><p>Geen kop.</p></article></body></html>")
     write_page(tmp_path, "crisis/c1/index.html", "<html><body><main><h1>C1</h1></main></body></html>")
-    assert [p.url for p in hook.collect(tmp_path, [("vredestijd/v1.md", 1)])] == ["vredestijd/v1/"]
-    with pytest.raises(PluginError, match=r"^PDF: vredestijd/v2\.md: no <h1> in the article$"):
-        hook.collect(tmp_path, [("vredestijd/v1.md", 1), ("vredestijd/v2.md", 1)])
-    with pytest.raises(PluginError, match=r"^PDF: crisis/c1\.md: no <article>"):
-        hook.collect(tmp_path, [("crisis/c1.md", 1)])
-    with pytest.raises(PluginError, match=r"^PDF: vredestijd/v3\.md: the built page vredestijd/v3/index\.html is missing$"):
-        hook.collect(tmp_path, [("vredestijd/v3.md", 1)])
+    assert [p.url for p in pdfs.collect(tmp_path, [("vredestijd/v1.md", 1)])] == ["vredestijd/v1/"]
+    with pytest.raises(pdfs.ExportError, match=r"^PDF: vredestijd/v2\.md: no <h1> in the article$"):
+        pdfs.collect(tmp_path, [("vredestijd/v1.md", 1), ("vredestijd/v2.md", 1)])
+    with pytest.raises(pdfs.ExportError, match=r"^PDF: crisis/c1\.md: no <article>"):
+        pdfs.collect(tmp_path, [("crisis/c1.md", 1)])
+    with pytest.raises(pdfs.ExportError, match=r"^PDF: vredestijd/v3\.md: the built page vredestijd/v3/index\.html is missing$"):
+        pdfs.collect(tmp_path, [("vredestijd/v3.md", 1)])
 
 
 META = pdf.Meta("Kennisbank", "1.0", date(2026, 11, 23), None)
@@ -293,12 +292,13 @@ def test_nothing_is_fetched_from_the_network(tmp_path):
 def test_links_ids_and_furniture_of_a_page_section():
     html = (
         '<header><a href="/">kop</a></header><article><h1 id="t">V1 Titel<a class="headerlink" href="#t">#</a></h1>'
-        '<p class="checklist__voortgang"></p><p>Zie <a href="../v2/#v2-3">V2.3</a>, <a href="../../bronnen/#h1">H1</a>'
+        '<p class="downloads" data-site-only><a href="../../pdf/werkkaart-v1.pdf">Werkkaart (PDF)</a></p>'
+        '<p class="checklist__voortgang" data-site-only></p><p>Zie <a href="../v2/#v2-3">V2.3</a>, <a href="../../bronnen/#h1">H1</a>'
         ' en <a href="https://example.org/">elders</a>.</p>'
         '<div class="checklist"><h3 id="g">Groep</h3><ol><li id="v1-1"><input type="checkbox" data-stap="V1.1" '
-        'id="vink-v1-1" aria-describedby="tekst-v1-1"><a class="stap__link" href="#v1-1">#</a>'
+        'id="vink-v1-1" aria-describedby="tekst-v1-1"><a class="stap__link" href="#v1-1" data-site-only>#</a>'
         '<button type="button">Kopieer link</button><div id="tekst-v1-1">Stap.</div></li></ol>'
-        '<p><button type="button" class="checklist__wis">Vinkjes wissen</button></p></div></article>'
+        '<p data-site-only><button type="button" class="checklist__wis">Vinkjes wissen</button></p></div></article>'
     )
     page = pdf.Page("vredestijd/v1.md", "vredestijd/v1/", html, level=2)
     targets = {"vredestijd/v1/": page.anchor, "vredestijd/v2/": "p-vredestijd-v2"}
@@ -311,7 +311,7 @@ def test_links_ids_and_furniture_of_a_page_section():
     assert 'id="p-vredestijd-v1--vink-v1-1"' in section and 'aria-describedby="p-vredestijd-v1--tekst-v1-1"' in section
     assert 'name="V1.1"' in section and 'title="Markeer stap V1.1 als gedaan"' in section
     assert 'style="bookmark-level: 2"' in section and 'id="p-vredestijd-v1--g" style="bookmark-level: 3"' in section
-    for furniture in ("headerlink", "checklist__voortgang", "stap__link", "Kopieer", "Vinkjes wissen", "kop</a>"):
+    for furniture in ("headerlink", "checklist__voortgang", "stap__link", "Kopieer", "Vinkjes wissen", "kop</a>", "Werkkaart (PDF)"):
         assert furniture not in section
     _, section = pdf.page_section(page, targets, "https://kennisbank.example/")
     assert 'href="https://kennisbank.example/bronnen/#h1"' in section

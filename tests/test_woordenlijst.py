@@ -10,7 +10,7 @@ import yaml
 from conftest import SOURCES, mkdocs_build
 from fidelity import normalise, readings, source_text
 from kennisbank.model import ContentError, load
-from macros.render_woordenlijst import abbreviation_lines
+from kennisbank.abbreviations import glossary_abbreviations
 
 
 
@@ -72,17 +72,17 @@ def test_abbreviations_are_tooltips_on_other_pages(site):
 
 
 def test_an_abbreviation_explains_itself_in_the_official_and_the_source_spelling(content):
-    lines = abbreviation_lines(content.glossary).splitlines()
-    for line in (
-        "*[Wmo]: Wet maatschappelijke ondersteuning", "*[WMO]: Wet maatschappelijke ondersteuning",
-        "*[btw]: belasting over de toegevoegde waarde", "*[BTW]: belasting over de toegevoegde waarde",
-        "*[hbo]: hoger beroepsonderwijs", "*[HBO]: hoger beroepsonderwijs",
-        "*[cv]: curriculum vitae", "*[CV]: curriculum vitae",
-        "*[BOB]: beeldvorming, oordeelsvorming, besluitvorming",
+    found = glossary_abbreviations(content.glossary)
+    for name, full in (
+        ("Wmo", "Wet maatschappelijke ondersteuning"), ("WMO", "Wet maatschappelijke ondersteuning"),
+        ("btw", "belasting over de toegevoegde waarde"), ("BTW", "belasting over de toegevoegde waarde"),
+        ("hbo", "hoger beroepsonderwijs"), ("HBO", "hoger beroepsonderwijs"),
+        ("cv", "curriculum vitae"), ("CV", "curriculum vitae"),
+        ("BOB", "beeldvorming, oordeelsvorming, besluitvorming"),
     ):
-        assert line in lines, line
+        assert found.get(name) == full, name
     # only abbreviations get a tooltip; a term in ordinary words ("handvat") does not
-    assert not [line for line in lines if line.startswith(("*[handvat]", "*[werkplein]", "*[officier van justitie]"))]
+    assert not {"handvat", "werkplein", "officier van justitie"} & found.keys()
 
 
 # --- definitions from the source are the source's words (normalised as tests/fidelity.py does)

@@ -1,7 +1,10 @@
 """The link contract: every published address and anchor, kept working for trainers' slides.
 
     python -m tools.links write SITE_DIR   # add the addresses of a fresh build to links.txt
-    python -m tools.links check SITE_DIR   # every entry still resolves, or a redirect keeps it alive
+    python -m tools.links check SITE_DIR   # every entry still resolves, or a redirect keeps it alive,
+                                           # and every link in every page leads to a page and anchor
+    python -m tools.links compare SITE_A SITE_B   # two builds (MkDocs', Zensical's) have the same
+                                           # pages, anchors, tags and abbreviations
 
 Addresses are site-root paths, as a trainer would paste them after the domain:
 "/vredestijd/v2/", "/vredestijd/v2/#v2-4", "/r/v2-4/".
@@ -12,6 +15,9 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+from kennisbank.sitemap import address_of_file
 
 CONTRACT = Path(__file__).resolve().parent.parent / "links.txt"
 # The anchors we promise: headings, steps, table rows and sections with an id of their own.
@@ -20,8 +26,7 @@ REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 
 
 def page_url(site: Path, html_file: Path) -> str:
-    rel = "/" + html_file.relative_to(site).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+    return address_of_file(html_file.relative_to(site).as_posix())
 
 
 def collect(site: Path) -> list[str]:
@@ -62,12 +67,79 @@ def check(site: Path, entries: list[str]) -> list[str]:
     return [f"{entry}: {problem}" for entry in entries if (problem := resolve(site, entry))]
 
 
+LINK = re.compile(r'<a\b[^>]*\shref="([^"]+)"|<meta http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link in every page (raw HTML and SVG too, and the redirects of short links) that
+    does not lead to a page of the site and an anchor on it."""
+    site = site.resolve()
+    ids_of: dict[Path, set[str]] = {}
+    broken = []
+    for path in sorted(site.rglob("*.html")):
+        if path.name == "404.html":  # served at any depth, so it links from the site root
+            continue
+        for match in LINK.finditer(path.read_text(encoding="utf-8")):
+            href = match.group(1) or match.group(2)
+            if re.match(r"^(https?:|mailto:|tel:|javascript:)", href):
+                continue
+            url, anchor = urldefrag(urljoin(path.as_uri(), href))
+            target = Path(unquote(url[len("file://"):]))
+            target = target / "index.html" if url.endswith("/") else target
+            where = f"{page_url(site, path)}: {href}"
+            if not target.is_relative_to(site):
+                broken.append(f"{where}: outside the site")
+            elif not target.exists():
+                broken.append(f"{where}: no such page")
+            elif anchor and target.suffix == ".html":
+                if target not in ids_of:
+                    ids_of[target] = set(re.findall(r'\sid="([^"]+)"', target.read_text(encoding="utf-8")))
+                if anchor not in ids_of[target]:
+                    broken.append(f"{where}: no such anchor")
+    return broken
+
+
+TAG = re.compile(r'<a[^>]*class="md-tag[^"]*"[^>]*>([^<]+)</a>|<span class="md-tag[^"]*">([^<]+)</span>')
+ABBR = re.compile(r"<abbr\b")
+
+
+def fingerprint(site: Path) -> dict[str, tuple]:
+    """Per page: its promised anchors, its tags and how many abbreviations explain themselves."""
+    pages = {}
+    for html_file in sorted(site.rglob("*.html")):
+        text = html_file.read_text(encoding="utf-8")
+        anchors = frozenset(a for a in ANCHOR.findall(text) if not a.startswith("__"))
+        tags = frozenset(a or b for a, b in TAG.findall(text))
+        pages[page_url(site, html_file)] = (anchors, tags, len(ABBR.findall(text)))
+    return pages
+
+
+def compare(a: Path, b: Path) -> list[str]:
+    """How two builds of the site differ in what readers and links rely on."""
+    fa, fb = fingerprint(a), fingerprint(b)
+    problems = [f"{url}: only in {a}" for url in sorted(fa.keys() - fb.keys())]
+    problems += [f"{url}: only in {b}" for url in sorted(fb.keys() - fa.keys())]
+    for url in sorted(fa.keys() & fb.keys()):
+        (anchors_a, tags_a, abbr_a), (anchors_b, tags_b, abbr_b) = fa[url], fb[url]
+        if anchors_a != anchors_b:
+            problems.append(f"{url}: anchors differ: {sorted(anchors_a ^ anchors_b)[:8]}")
+        if tags_a != tags_b:
+            problems.append(f"{url}: tags differ: {sorted(tags_a)} / {sorted(tags_b)}")
+        if abbr_a != abbr_b:
+            problems.append(f"{url}: abbreviations differ: {abbr_a} / {abbr_b}")
+    return problems
+
+
 def read_contract(path: Path = CONTRACT) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
 def main(argv: list[str]) -> int:
     command, site = argv[0], Path(argv[1])
+    if command == "compare":
+        problems = compare(site, Path(argv[2]))
+        print("\n".join(problems) or "same pages, anchors, tags and abbreviations")
+        return 1 if problems else 0
     if command == "write":
         old = read_contract() if CONTRACT.exists() else []
         new = sorted(set(old) | set(collect(site)))  # never drop a published address
@@ -75,8 +147,8 @@ def main(argv: list[str]) -> int:
         CONTRACT.write_text(header + "\n".join(new) + "\n", encoding="utf-8")
         print(f"links.txt: {len(new)} addresses ({len(new) - len(old)} new)")
         return 0
-    problems = check(site, read_contract())
-    print("\n".join(problems) or "all addresses resolve")
+    problems = check(site, read_contract()) + broken_links(site)
+    print("\n".join(problems) or "all addresses and links resolve")
     return 1 if problems else 0
 
 

@@ -1,0 +1,296 @@
+"""The site map: every docs path, address, anchor scheme and export name of the site, and the
+vocabularies they are keyed by. Nothing else builds a path. Pure: derived from the content.
+
+Renderers write every link in one page-independent form, a *site-root link*: a docs file
+("/vredestijd/v2.md#v2-4") or a file of the built site ("/pdf/werkkaart-v2.pdf", "/r/v2-4/").
+The macro layer turns them into links relative to the page being rendered (``relative_links``),
+in the form the builder resolves: Markdown links to docs files (both builders rewrite and MkDocs
+checks them) and, in raw HTML, URLs relative to what the builder takes them from.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .model import Content, Handvat, Phase
+
+# --- pages that exist once -------------------------------------------------------------------
+HOME = "index.md"
+CYCLE = "cyclus/index.md"
+SOURCES = "bronnen.md"
+GLOSSARY = "woordenlijst.md"
+SHORT_LINKS = "korte-links.md"
+ROUTES = "doelgroepen.md"
+OFFLINE = "offline.md"
+TRAININGS = "trainingen/index.md"
+TRAININGS_DIR = "trainingen/"
+GROUP_OVERVIEWS = "trainingen/publieksagressie/per-functiegroep.md"
+# The page of each table of the publieksagressie guide that editorial notes can sit on.
+GUIDE_TABLE_PAGES = {
+    "tabel-1": "trainingen/publieksagressie/functiegroepen.md",
+    "tabel-2": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "tabel-4": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "tabel-5": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "leidinggevenden": "trainingen/publieksagressie/inhoud-trainingen.md",
+    "voorbeeldprogramma": "trainingen/publieksagressie/voorbeeldprogramma.md",
+}
+# The tag of every page under TRAININGS_DIR (docs/trainingen/.meta.yml); phases tag their own.
+TRAINING_TAG = "Trainingen"
+
+
+def recommendation_page(phase_id: str, handvat_id: str) -> str:
+    return f"{phase_id}/{handvat_id.lower()}.md"
+
+
+def phase_page(phase_id: str) -> str:
+    return f"{phase_id}/index.md"
+
+
+def phase_meta_file(phase_id: str) -> str:
+    """The docs file that tags every page of a phase (Material's meta plugin; both builders)."""
+    return f"{phase_id}/.meta.yml"
+
+
+# --- anchors ---------------------------------------------------------------------------------
+def step_anchor(step_id: str) -> str:
+    """V2.4 -> v2-4: the documented anchor scheme for steps."""
+    return step_id.lower().replace(".", "-")
+
+
+def group_anchor(group_id: str) -> str:
+    return f"fg-{group_id}"
+
+
+def tag_anchor(slugged_name: str) -> str:
+    """The anchor of an audience or phase on the routes page ("tag:politie-en-handhaving")."""
+    return f"tag:{slugged_name}"
+
+
+def document_anchor(document_id: str) -> str:
+    return f"bron-{document_id}"
+
+
+def note_anchor(where: str, n: int) -> str:
+    return f"noot-{where}-{n}"
+
+
+def source_anchor(source: str, kind: str, key: str) -> str:
+    """A cited chapter, table or publication on the sources page (H2.6 of "literatuurreview" ->
+    literatuurreview-h2-6, its Tabel 2 -> literatuurreview-tabel-2, a publication -> its id)."""
+    if kind == "publication":
+        return source
+    return f"{source}-{'tabel-' if kind == 'table' else ''}{key.lower().replace('.', '-')}"
+
+
+def link(doc_path: str, anchor: str = "") -> str:
+    """The site-root link renderers write to a docs file: ("bronnen.md", "x") -> "/bronnen.md#x"."""
+    return f"/{doc_path}" + (f"#{anchor}" if anchor else "")
+
+
+# --- addresses -------------------------------------------------------------------------------
+def url_of(doc_path: str, directory_urls: bool = True) -> str:
+    """Where a docs file is published, relative to the site root: "vredestijd/v2.md" ->
+    "vredestijd/v2/" ("vredestijd/v2.html" without directory URLs, as in the offline copy);
+    "vredestijd/index.md" -> "vredestijd/"; "index.md" -> ""."""
+    stem = doc_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index") + ("" if directory_urls else "index.html")
+    return stem + ("/" if directory_urls else ".html")
+
+
+def built_file(doc_path: str, directory_urls: bool = True) -> str:
+    """The HTML file a docs file becomes, under the site dir."""
+    url = url_of(doc_path, directory_urls)
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def address_of_file(site_file: str) -> str:
+    """The address a trainer pastes after the domain for a built file: "vredestijd/v2/index.html"
+    -> "/vredestijd/v2/"."""
+    address = "/" + site_file
+    return address.removesuffix("index.html") if address.endswith("/index.html") or address == "/index.html" else address
+
+
+_ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/([^)"\s#]*)(#[^)"\s]*)?')
+
+
+def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_source: bool = False) -> str:
+    """Every site-root link in rendered Markdown or HTML made relative to ``page`` (a docs path).
+
+    Markdown links to docs files stay docs files ("../bronnen.md#x"): both builders turn those into
+    addresses, and MkDocs checks them and their anchors. Everything else (raw HTML, SVG, files
+    that are no docs page) becomes an address. MkDocs leaves raw URLs as written, so they are
+    relative to the built page; Zensical reads them, like Markdown links, relative to the page's
+    source file and rewrites them (``raw_from_source``).
+    """
+    source_dir = posixpath.dirname(page)
+    base = source_dir + "/" if raw_from_source else url_of(page, directory_urls)
+
+    def replace(match: re.Match) -> str:
+        opener, path, anchor = match.group(1), match.group(2), match.group(3) or ""
+        if opener == "](" and path.endswith(".md"):
+            return opener + posixpath.relpath(path, source_dir or ".") + anchor
+        target = url_of(path, directory_urls) if path.endswith(".md") else path
+        return opener + relative_url(target, base) + anchor
+
+    return _ROOT_LINK.sub(replace, text)
+
+
+def relative_url(target: str, base: str) -> str:
+    """A site-root-relative address seen from the folder of ``base`` ("vredestijd/v2/" or
+    "vredestijd/v2.html"): "bronnen/" -> "../../bronnen/"."""
+    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath(target or ".", base_dir.rstrip("/") or ".")
+    folder = target == "" or target.endswith("/")
+    return "./" if rel == "." else rel + "/" if folder else rel
+
+
+# --- short links -----------------------------------------------------------------------------
+SHORT_PREFIX = "r"
+
+
+def short_path(slug: str) -> str:
+    """The site path of a short link: "v2" -> "r/v2/", "v2-4" -> "r/v2-4/" (the one scheme)."""
+    return f"{SHORT_PREFIX}/{slug}/"
+
+
+@dataclass(frozen=True)
+class ShortLink:
+    label: str  # "V2" or "V2.4"
+    page: str  # the docs path it leads to
+    anchor: str  # "" for a recommendation, the step's anchor for a step
+
+
+class ShortLinkError(ValueError):
+    pass
+
+
+def short_links(content: Content) -> dict[str, ShortLink]:
+    """Short path -> where it leads, for every recommendation and step.
+
+    Slugs come from ids (V2 -> v2, V2.4 -> v2-4), so they never change while ids don't; two ids
+    that would share a slug stop the build instead of one silently winning.
+    """
+    links: dict[str, ShortLink] = {}
+
+    def add(slug: str, target: ShortLink) -> None:
+        path = short_path(slug)
+        if path in links:
+            raise ShortLinkError(f"short link /{path} of {target.label} collides with {links[path].label}")
+        links[path] = target
+
+    for handvat in content.handvatten.values():
+        add(handvat.id.lower(), ShortLink(handvat.id, handvat.page, ""))
+        for step in handvat.steps:
+            add(step.anchor, ShortLink(step.id, handvat.page, step.anchor))
+    return links
+
+
+# --- exports (made after the pages by `python -m exports`) ------------------------------------
+PDF_FOLDER = "pdf"
+CYCLE_HANDBOOK = "kennisbank-cyclus.pdf"
+TRAINING_HANDBOOK = "kennisbank-trainingen.pdf"
+OFFLINE_ZIP = "downloads/kennisbank-offline.zip"
+# Which exports a build makes: asked for by environment variables, so `serve` stays quick.
+PDF_ENV = "ENABLE_PDF_EXPORT"
+ZIP_ENV = "ENABLE_OFFLINE_ZIP"
+
+
+def pdfs_made(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(PDF_ENV) == "1"
+
+
+def zip_made(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(ZIP_ENV) == "1" and environ.get("OFFLINE") != "true"
+
+
+def handout(key: str) -> str:
+    """The handout of a recommendation (V2) or a phase (vredestijd)."""
+    return f"werkkaart-{key.lower()}.pdf"
+
+
+def pdf_path(name: str) -> str:
+    """A PDF's path in the built site."""
+    return f"{PDF_FOLDER}/{name}"
+
+
+@dataclass(frozen=True)
+class Handbook:
+    name: str
+    title: str
+    holds: Callable[[str], bool]  # whether a docs page belongs in it (nav order decides the order)
+
+
+def handbooks(content: Content) -> tuple[Handbook, ...]:
+    phase_dirs = tuple(posixpath.dirname(phase_page(p.id)) + "/" for p in content.phases)
+    return (
+        Handbook(
+            CYCLE_HANDBOOK,
+            "De interventiecyclus: vredestijd, crisis en nazorg",
+            lambda path: path in (CYCLE, SOURCES) or path.startswith(phase_dirs),
+        ),
+        Handbook(TRAINING_HANDBOOK, "Trainingen en cursussen", lambda path: path.startswith(TRAININGS_DIR)),
+    )
+
+
+@dataclass(frozen=True)
+class Handout:
+    name: str
+    title: str
+    cards: tuple[Handvat, ...]  # one card per recommendation, in source order
+
+
+def handouts(content: Content) -> list[Handout]:
+    """A handout per recommendation and one per phase (all its recommendations)."""
+    out = [Handout(handout(h.id), f"Werkkaart {h.id}", (h,)) for h in content.handvatten.values()]
+    out += [
+        Handout(handout(p.id), f"Werkkaarten fase {p.name}", tuple(content.in_phase(p.id))) for p in content.phases
+    ]
+    return out
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    path: str  # in the built site
+    kind: str  # "pdf" or "zip": which setting makes it
+
+
+def downloads(content: Content, key: str) -> list[Download]:
+    """What a page offers to download, by key: "cyclus", "trainingen", "offline", a phase id or a
+    recommendation id. An unknown key stops the build naming the known ones."""
+    if key == "cyclus":
+        return [Download("Download als PDF", pdf_path(CYCLE_HANDBOOK), "pdf")]
+    if key == "trainingen":
+        return [Download("Download als PDF", pdf_path(TRAINING_HANDBOOK), "pdf")]
+    if key == "offline":
+        return [Download("Offline versie (zip)", OFFLINE_ZIP, "zip")]
+    if key in {p.id for p in content.phases}:
+        return [Download("Werkkaarten van deze fase (PDF)", pdf_path(handout(key)), "pdf")]
+    if key in content.handvatten:
+        return [
+            Download("Werkkaart (PDF)", pdf_path(handout(key)), "pdf"),
+            Download("Handboek (PDF)", pdf_path(CYCLE_HANDBOOK), "pdf"),
+        ]
+    known = ["cyclus", "trainingen", "offline", *(p.id for p in content.phases), *content.handvatten]
+    raise KeyError(f"unknown download key {key!r}; known: {', '.join(known)}")
+
+
+# --- vocabularies ----------------------------------------------------------------------------
+def phase(content: Content, phase_id: str) -> Phase:
+    for p in content.phases:
+        if p.id == phase_id:
+            return p
+    raise KeyError(f"unknown phase {phase_id!r}; known: {', '.join(p.id for p in content.phases)}")
+
+
+def tags(content: Content) -> list[str]:
+    """Every tag a page may carry, in the order of mkdocs.yml's `tags_allowed`: the phases, the
+    trainings, then the audiences."""
+    return [p.name for p in content.phases] + [TRAINING_TAG] + list(content.readers)

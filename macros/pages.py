@@ -1,0 +1,200 @@
+"""The macros the pages call, as plain methods: what each one renders for the page being built.
+
+No builder in sight: ``define_env`` (``macros/__init__.py``) registers these methods with MkDocs'
+or Zensical's macros and passes the page; tests call them directly. Every method returns
+Markdown/HTML whose links are site-root links (kennisbank.sitemap), made relative afterwards.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kennisbank import sitemap
+from kennisbank.dates import build_date, dutch_date, site_address
+from kennisbank.frontmatter import audiences_of
+from kennisbank.model import Content
+
+from . import (
+    render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
+    render_trainingen, render_woordenlijst,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a macro needs of the page being rendered."""
+
+    path: str  # its docs path, "vredestijd/v2.md"
+    url: str  # its address from the site root, "vredestijd/v2/"
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a macro needs of the build: from mkdocs.yml and the environment."""
+
+    docs_dir: Path
+    site_name: str
+    version: str
+    site_url: str | None  # the public address, ending in "/", if known
+    pdfs: bool  # whether this build makes the PDFs
+    offline_zip: bool  # ... and the offline zip
+    statement: render_toegankelijkheid.Statement
+    day: str  # the build's date in Dutch, in citations
+
+
+def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Settings:
+    """Settings from a builder's config (MkDocs' or Zensical's: the same keys) and the environment;
+    SettingsError names an accessibility-statement key that cannot be published."""
+    extra = config.get("extra") or {}
+    return Settings(
+        docs_dir=docs_dir,
+        site_name=config["site_name"],
+        version=str(extra.get("versie") or "ontwikkelversie"),
+        site_url=site_address(config, environ),
+        pdfs=sitemap.pdfs_made(environ),
+        offline_zip=sitemap.zip_made(environ),
+        statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
+        day=dutch_date(build_date()),
+    )
+
+
+class PageMacros:
+    """One method per macro; the first argument is always the page being rendered."""
+
+    def __init__(self, content: Content, settings: Settings):
+        self.content = content
+        self.settings = settings
+        self.short_links = sitemap.short_links(content)  # ShortLinkError on a collision
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """The macros the pages may call: every public method."""
+        return [n for n, f in inspect.getmembers(cls, inspect.isfunction) if not n.startswith("_")]
+
+    # --- how to cite a page
+    def _address(self, page: Page) -> str:
+        site = self.settings.site_url
+        return f"{site}{page.url}" if site else f"/{page.url}"
+
+    def _site(self) -> tuple[str, str, str]:
+        return self.settings.site_name, self.settings.version, self.settings.day
+
+    def _credit(self, document_id: str, page: Page, title: str | None) -> str:
+        doc = self.content.document(document_id)
+        return render_bronnen.render_credit(doc, title, self._site(), self._address(page))
+
+    def bronvermelding(self, page: Page, document_id: str) -> str:
+        """For a page transcribed from a source document: name it and say how to cite the page."""
+        return self._credit(document_id, page, page.title)
+
+    def citeer(self, page: Page) -> str:
+        """For the editors' own pages: how to cite the page."""
+        return render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+
+    # --- the cycle
+    def _downloads(self, *keys: str) -> list[sitemap.Download]:
+        """What to download for these keys, as far as this build makes it (no dead links in `serve`)."""
+        made = {"pdf": self.settings.pdfs, "zip": self.settings.offline_zip}
+        return [d for key in keys for d in sitemap.downloads(self.content, key) if made[d.kind]]
+
+    def handvat(self, page: Page, handvat_id: str) -> str:
+        handvat = self.content.handvat(handvat_id)
+        body = render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id))
+        return body + "\n\n" + self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+
+    def download_links(self, page: Page, *keys: str) -> str:
+        """Download links for a page: "cyclus", "trainingen", "offline" or a phase id."""
+        return render_cyclus.render_downloads(self._downloads(*keys))
+
+    def fase(self, page: Page, phase_id: str) -> str:
+        return render_cyclus.render_phase(sitemap.phase(self.content, phase_id), self.content)
+
+    def overzicht(self, page: Page) -> str:
+        return render_cyclus.render_overview(self.content)
+
+    def kern_tabel(self, page: Page) -> str:
+        return render_cyclus.render_kern_table(self.content)
+
+    def cyclus_diagram(self, page: Page) -> str:
+        return render_cyclus.render_cycle_svg(self.content)
+
+    # --- sources, glossary, short links, audiences
+    def bronnen(self, page: Page) -> str:
+        return render_bronnen.render_sources(self.content)
+
+    def brondocumenten(self, page: Page) -> str:
+        return render_bronnen.render_documents(self.content)
+
+    def woordenlijst(self, page: Page) -> str:
+        return render_woordenlijst.render_glossary(self.content.glossary)
+
+    def korte_links(self, page: Page) -> str:
+        return render_links.render_short_link_table(self.content, self.short_links)
+
+    def _audiences(self) -> dict[str, list[str]]:
+        content = self.content
+        paths = [h.page for h in content.handvatten.values()] + [d.section for d in content.documents.values()]
+        return audiences_of(self.settings.docs_dir, paths, content.readers, tuple(sitemap.tags(content)))
+
+    def doelgroep_routes(self, page: Page) -> str:
+        return render_doelgroepen.render_routes(self.content, self._audiences())
+
+    def fasen_doelgroepen(self, page: Page) -> str:
+        return render_doelgroepen.render_phases(self.content, self._audiences())
+
+    # --- training guides and courses
+    def _guide(self):
+        if self.content.trainingen.publieksagressie is None:
+            raise KeyError("data/trainingen/publieksagressie.yml is missing")
+        return self.content.trainingen.publieksagressie
+
+    def checklist(self, page: Page, code: str) -> str:
+        steps = self.content.checklist_steps
+        if code not in steps:
+            raise KeyError(f"unknown checklist {code!r}; known: {', '.join(steps)}")
+        return render_steps.render_checklist(code, steps[code], self.content)
+
+    def functiegroepen_tabel(self, page: Page) -> str:
+        return render_trainingen.render_function_groups(self._guide())
+
+    def trainingselementen_tabel(self, page: Page) -> str:
+        return render_trainingen.render_training_elements(self._guide())
+
+    def vaardigheden_tabel(self, page: Page) -> str:
+        return render_trainingen.render_professional_skills(self._guide())
+
+    def opleidingen_tabel(self, page: Page) -> str:
+        return render_trainingen.render_education_skills(self._guide())
+
+    def leidinggevenden_tabel(self, page: Page) -> str:
+        return render_trainingen.render_manager_elements(self._guide())
+
+    def voorbeeldprogramma(self, page: Page) -> str:
+        return render_trainingen.render_sample_programme(self._guide())
+
+    def functiegroep_matrix(self, page: Page) -> str:
+        return render_trainingen.render_matrix(self._guide())
+
+    def functiegroep_overzichten(self, page: Page) -> str:
+        return render_trainingen.render_group_overviews(self._guide())
+
+    def cursus(self, page: Page, course_id: str) -> str:
+        courses = self.content.trainingen.courses
+        if course_id not in courses:
+            raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
+        course = courses[course_id]
+        return render_trainingen.render_course(course) + "\n\n" + self._credit(course.id, page, course.title)
+
+    def cursussen_vergelijking(self, page: Page) -> str:
+        courses = list(self.content.trainingen.courses.values())
+        pages = {c.id: self.content.document(c.id).section for c in courses}
+        return render_trainingen.render_comparison(courses, pages)
+
+    # --- the accessibility statement
+    def toegankelijkheid(self, page: Page, key: str) -> str:
+        """A fact of the accessibility statement: 'organisatie', 'contact' or 'datum'."""
+        return render_toegankelijkheid.render_field(self.settings.statement, key)
