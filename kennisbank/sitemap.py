@@ -117,7 +117,7 @@ def address_of_file(site_file: str) -> str:
     return address.removesuffix("index.html") if address.endswith("/index.html") or address == "/index.html" else address
 
 
-_ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/([^)"\s#]*)(#[^)"\s]*)?')
+_ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/(?!/)([^)"\s#]*)(#[^)"\s]*)?')  # not "//host"
 
 
 def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_source: bool = False) -> str:

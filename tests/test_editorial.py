@@ -199,13 +199,6 @@ def test_unknown_audience_tag_names_page_and_tag(tmp_path):
 # --- one place for each fact ------------------------------------------------------------------
 
 
-def test_tag_vocabulary_matches_the_data(content):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    plugins = {k: v for p in config["plugins"] if isinstance(p, dict) for k, v in p.items()}
-    allowed = plugins["tags"]["tags_allowed"]
-    assert set(allowed) == {p.name for p in content.phases} | {"Trainingen"} | set(content.readers)
-
-
 def test_navigation_uses_the_short_labels(content):
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     labels = {}
