@@ -12,12 +12,13 @@ import os
 import shutil
 import subprocess
 import sys
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
 BUILDERS = ("mkdocs", "zensical")
-SCRATCH = ".zensical-builds"  # inside the project, ignored by git
+# Inside the project, ignored by git. Always the same folder: the output folder is part of
+# Zensical's configuration, so a new one each time would make every build a cold one.
+SCRATCH = ".zensical-builds/site"
 
 
 def build(builder: str, project: Path, site_dir: Path, environ: Mapping[str, str] = os.environ,
@@ -32,14 +33,14 @@ def build(builder: str, project: Path, site_dir: Path, environ: Mapping[str, str
     if builder != "zensical":
         raise ValueError(f"unknown builder {builder!r}; known: {', '.join(BUILDERS)}")
     inside = site_dir.is_relative_to(project)
-    out = site_dir if inside else project / SCRATCH / uuid.uuid4().hex
+    out = site_dir if inside else project / SCRATCH
     command = [str(Path(sys.executable).with_name("zensical")), "build", "-f", config] + (["--clean"] if clean else [])
     result = subprocess.run(command, cwd=project, env={**env, "SITE_DIR": str(out)}, capture_output=True, text=True)
     if not inside and out.exists():
         if result.returncode == 0:
             shutil.rmtree(site_dir, ignore_errors=True)
             site_dir.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(out), site_dir)
+            shutil.move(str(out), site_dir)  # a warm build writes every file again
         else:
             shutil.rmtree(out, ignore_errors=True)
     return result
