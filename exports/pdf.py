@@ -57,6 +57,9 @@ class PdfError(Exception):
         self.where, self.problem = where, problem
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):  # raised in a worker process, re-raised in the parent
+        return PdfError, (self.where, self.problem)
+
 
 @dataclass(frozen=True)
 class Page:

@@ -10,7 +10,11 @@ checklists, and none works after Zensical.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 
 from kennisbank import sitemap
@@ -24,40 +28,75 @@ class ExportError(Exception):
     """An export that cannot be made; the message names the page or file."""
 
 
-def make(site_dir: Path, config: SiteConfig, content: Content, say) -> None:
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: plain data, so a worker process can take it."""
+
+    name: str
+    title: str
+    pages: tuple  # the built pages it holds (pdf.Page), in order
+    cards: tuple[str, ...] | None = None  # a handout: the recommendation id of each page; None: a handbook
+
+
+def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int | None = None) -> None:
+    """Every PDF, rendered in parallel over the machine's cores (largest first, so the cores end
+    together); each written as it is done."""
     from . import pdf  # WeasyPrint takes a second to import: only when PDFs are asked for
 
     meta = pdf.Meta(site_name=config.site_name, version=config.version, day=build_date(), site_url=config.site_url)
     if not meta.site_url:
         say("PDF: no site address (site_url or SITE_URL): handouts without short link and QR code")
-    nav = list(nav_pages(config.nav))
+    jobs = sorted(plan(site_dir, config, content), key=lambda j: -sum(len(p.html) for p in j.pages))
+    started = time.perf_counter()
+    workers = workers or os.cpu_count() or 1
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        running = [pool.submit(render, job, site_dir, meta) for job in jobs]
+        try:
+            for done in as_completed(running):
+                name, data, pages, seconds = done.result()
+                target = site_dir / sitemap.pdf_path(name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                say(f"PDF: {sitemap.pdf_path(name)} ({pages} pages, {len(data) // 1024} kB) in {seconds:.1f} s")
+        except pdf.PdfError as exc:
+            for future in running:
+                future.cancel()
+            raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
+    say(f"PDF: {len(jobs)} PDFs in {time.perf_counter() - started:.1f} s on {workers} processes")
 
-    jobs = []  # (file name, the pages it must hold, a function making its HTML document)
+
+def plan(site_dir: Path, config: SiteConfig, content: Content) -> list[Job]:
+    """The PDFs of the site map, each with its built pages; ExportError names a page that is
+    missing or cannot be exported, or a recommendation without steps, before any rendering."""
+    nav = list(nav_pages(config.nav))
+    jobs = []
+    seen: dict = {}  # each built page read and checked once, though several PDFs hold it
     for book in sitemap.handbooks(content):
         included = {path for path, _ in nav if book.holds(path)}
         entries = [(path, level(path, sections, included)) for path, sections in nav if path in included]
         if not entries:
             raise ExportError(f"PDF: {book.name}: no page of the nav belongs in it")
-        pages = collect(site_dir, entries, config.directory_urls)
-        jobs.append((book.name, pages, lambda t=book.title, p=pages: pdf.handbook_html(t, p, meta)))
+        jobs.append(Job(book.name, book.title, tuple(collect(site_dir, entries, config.directory_urls, seen))))
     for handout in sitemap.handouts(content):
-        pages = collect(site_dir, [(h.page, 1) for h in handout.cards], config.directory_urls)
-        items = list(zip(pages, (h.id for h in handout.cards)))
-        jobs.append((handout.name, pages, lambda t=handout.title, i=items: pdf.handout_html(t, i, meta)))
+        empty = [h.id for h in handout.cards if not h.steps]
+        if empty:
+            raise ExportError(f"PDF: {handout.name}: recommendation {empty[0]} has no steps for a handout")
+        pages = collect(site_dir, [(h.page, 1) for h in handout.cards], config.directory_urls, seen)
+        jobs.append(Job(handout.name, handout.title, tuple(pages), tuple(h.id for h in handout.cards)))
+    return jobs
 
-    started = time.perf_counter()
-    for name, pages, make_html in jobs:
-        begin = time.perf_counter()
-        try:
-            data = pdf.render(make_html(), name, site_dir, pages)
-        except pdf.PdfError as exc:
-            raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
-        target = site_dir / sitemap.pdf_path(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        seconds = time.perf_counter() - begin
-        say(f"PDF: {sitemap.pdf_path(name)} ({len(pages)} pages, {len(data) // 1024} kB) in {seconds:.1f} s")
-    say(f"PDF: {len(jobs)} PDFs in {time.perf_counter() - started:.1f} s")
+
+def render(job: Job, site_dir: Path, meta) -> tuple[str, bytes, int, float]:
+    """(name, PDF, page count, seconds) of one job; runs in a worker process."""
+    from . import pdf
+
+    begin = time.perf_counter()
+    if job.cards is None:
+        document = pdf.handbook_html(job.title, list(job.pages), meta)
+    else:
+        document = pdf.handout_html(job.title, list(zip(job.pages, job.cards)), meta)
+    data = pdf.render(document, job.name, site_dir, list(job.pages))
+    return job.name, data, len(job.pages), time.perf_counter() - begin
 
 
 def nav_pages(nav, sections: tuple = ()):
@@ -83,22 +122,27 @@ def level(path: str, sections: tuple, included: set[str]) -> int:
     return 1 + sum(1 for index in sections if index in included and index != path)
 
 
-def collect(site_dir: Path, entries: list[tuple[str, int]], directory_urls: bool = True) -> list:
+def collect(site_dir: Path, entries: list[tuple[str, int]], directory_urls: bool = True, seen: dict | None = None) -> list:
     """The built pages for (docs path, bookmark level) entries; ExportError names a page that is
-    missing or has no article or heading, before any rendering starts."""
+    missing or has no article or heading, before any rendering starts. ``seen``: pages already
+    read, by docs path."""
+    from dataclasses import replace
+
     from . import pdf
 
+    seen = {} if seen is None else seen
     pages = []
     for path, depth in entries:
-        file = sitemap.built_file(path, directory_urls)
-        try:
-            text = (Path(site_dir) / file).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ExportError(f"PDF: {path}: the built page {file} is missing") from None
-        page = pdf.Page(path, sitemap.url_of(path, directory_urls), text, depth)
-        try:
-            pdf.article(page)
-        except pdf.PdfError as exc:
-            raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
-        pages.append(page)
+        if path not in seen:
+            file = sitemap.built_file(path, directory_urls)
+            try:
+                text = (Path(site_dir) / file).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise ExportError(f"PDF: {path}: the built page {file} is missing") from None
+            seen[path] = pdf.Page(path, sitemap.url_of(path, directory_urls), text)
+            try:
+                pdf.article(seen[path])
+            except pdf.PdfError as exc:
+                raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
+        pages.append(replace(seen[path], level=depth))
     return pages
