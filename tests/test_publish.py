@@ -78,6 +78,10 @@ def test_a_served_policy_that_is_missing_or_weak_is_named():
     assert publish.header_problems("page /", weak, None) == [f"page /: Content-Security-Policy is not strict: {weak['content-security-policy']!r}"]
     assert publish.header_problems("page /", dict(strict, **{"referrer-policy": "unsafe-url"}), None) == [
         "page /: header referrer-policy is 'unsafe-url', expected 'no-referrer'"]
+    # HSTS as a TLS endpoint may send it: a year or more, with extras
+    assert publish.header_problems("page /", dict(strict, **{"strict-transport-security": "max-age=63072000; includeSubDomains"}), None) == []
+    assert publish.header_problems("page /", dict(strict, **{"strict-transport-security": "max-age=300"}), None) == [
+        "page /: header strict-transport-security is 'max-age=300', expected 'max-age=31536000'"]
 
 
 # --- the command ------------------------------------------------------------------------------------
@@ -105,3 +109,13 @@ def test_publish_with_placeholders_in_the_accessibility_statement_refuses(projec
     assert result.returncode == 1
     assert "mkdocs.yml extra.organisatie: still the placeholder '[naam organisatie]'" in result.stderr
     assert result.stderr.rstrip().endswith(f"publish: the build failed (see above): nothing published in {tmp_path / 'out'}")
+
+
+def test_the_site_address_gives_canonical_links_and_a_full_sitemap(site):
+    """mkdocs.yml reads site_url from SITE_URL, as the publish step sets it (so does the test build)."""
+    from conftest import TEST_SITE_URL
+
+    page = (site / "vredestijd/v2/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{TEST_SITE_URL}vredestijd/v2/">' in page
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{TEST_SITE_URL}vredestijd/v2/</loc>" in sitemap and sitemap.count("<loc>") > 40

@@ -156,6 +156,7 @@ HEADERS = {
     "referrer-policy": "no-referrer",
     "strict-transport-security": "max-age=31536000",
 }
+HSTS = re.compile(r"^max-age=(\d+)")  # a TLS endpoint may add includeSubDomains; a year at least
 
 
 def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, dict[str, str], bytes]:
@@ -174,14 +175,18 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def header_problems(what: str, headers: dict[str, str], csp: str | None) -> list[str]:
-    problems = [f"{what}: header {name} is {headers.get(name)!r}, expected {value!r}"
-                for name, value in HEADERS.items() if headers.get(name) != value]
+    problems = []
+    for name, value in HEADERS.items():
+        got = headers.get(name)
+        hsts = name == "strict-transport-security" and HSTS.match(got or "")
+        if got != value and not (hsts and int(hsts.group(1)) >= 31536000):
+            problems.append(f"{what}: header {name} is {got!r}, expected {value!r}")
     got = headers.get("content-security-policy", "")
     directives = dict((d.strip().split(" ", 1) + [""])[:2] for d in got.split(";") if d.strip())
     if csp is not None and got != csp:
         problems.append(f"{what}: Content-Security-Policy differs from the build's policy: {got!r}")
     elif directives.get("default-src") != "'self'" or directives.get("frame-ancestors") != "'none'" \
-            or "unsafe-inline" in directives.get("script-src", "unsafe-inline"):
+            or "unsafe-inline" in directives.get("script-src", directives.get("default-src", "")):
         problems.append(f"{what}: Content-Security-Policy is not strict: {got!r}")
     return problems
 
@@ -214,7 +219,8 @@ def check(base: str, csp: str | None = None, paths: list[str] | None = None) -> 
     problems += header_problems("the 404 page", headers, csp)
 
     status, headers, body = fetch(base + "/")
-    asset = re.search(rb'href="([^"]*assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', body if headers.get("content-encoding") != "br" else brotli.decompress(body))
+    body = {"br": brotli.decompress, "gzip": gzip.decompress}.get(headers.get("content-encoding"), bytes)(body)
+    asset = re.search(rb'href="([^"]*assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', body)
     if headers.get("content-encoding") != "br":
         problems.append(f"home page: Content-Encoding {headers.get('content-encoding')!r} for a browser accepting br, expected br")
     if fetch(base + "/", encoding="gzip")[1].get("content-encoding") != "gzip":
