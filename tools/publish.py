@@ -210,6 +210,8 @@ def check(base: str, csp: str | None = None, paths: list[str] | None = None) -> 
             problems.append(f"{what}: the server answers {status}")
             continue
         problems += header_problems(what, headers, csp)
+        if headers.get("content-type") != "text/html; charset=utf-8":
+            problems.append(f"{what}: Content-Type {headers.get('content-type')!r}, expected 'text/html; charset=utf-8'")
         if "max-age=300" not in headers.get("cache-control", ""):
             problems.append(f"{what}: Cache-Control {headers.get('cache-control')!r}, expected max-age=300")
 
