@@ -2,6 +2,8 @@
 
     ./dev bench            # all figures (about 3 minutes on 2 cores)
     ./dev bench --quick    # one run per build, no Lighthouse
+Lighthouse measures the published site as nginx serves it (tools/nginx.py), with its default
+mobile settings and as a desktop without throttling.
 
 Figures, not tests: nothing here fails the build. Where a budget is missed, the line says why.
 """
@@ -10,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
-import functools
 import os
 import re
 import shutil
@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -142,44 +141,63 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
 
 # --- Lighthouse --------------------------------------------------------------------------------
 
-def lighthouse(site: Path, pages: list[str]) -> dict[str, dict[str, int]]:
+def lighthouse(base: str, page: str, mobile: bool) -> dict[str, int | str]:
+    """Scores of one page: Lighthouse's default mobile settings (a mid-range phone on simulated
+    slow 4G), or a desktop without throttling."""
     binary = ROOT / "bench/node_modules/.bin/lighthouse"
-    if not binary.exists():
-        return {}
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    scores = {}
-    try:
-        for page in pages:
-            url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
-            result = subprocess.run(
-                [str(binary), url, "--output=json", "--quiet", "--chrome-path=/usr/bin/chromium",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
-                 "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=desktop",
-                 "--screenEmulation.disabled", "--throttling-method=provided"],
-                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-            )
-            if result.returncode:
-                scores[page] = {"error": result.stderr.strip().splitlines()[-1] if result.stderr else "failed"}
-                continue
-            report = json.loads(result.stdout)
-            scores[page] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
-            # the audits that cost points, so a missed budget says why
-            for key, category in report["categories"].items():
-                failed = [
-                    ref["id"] for ref in category["auditRefs"]
-                    if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 1
-                    and report["audits"][ref["id"]].get("scoreDisplayMode") not in ("notApplicable", "manual", "informative")
-                ]
-                scores[page][f"{key}:why"] = ", ".join(failed)
-    finally:
-        server.shutdown()
+    settings = [] if mobile else ["--form-factor=desktop", "--screenEmulation.disabled", "--throttling-method=provided"]
+    result = subprocess.run(
+        [str(binary), f"{base}/{page}", "--output=json", "--quiet", "--chrome-path=/usr/bin/chromium",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+         "--only-categories=performance,accessibility,best-practices,seo", *settings],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+    )
+    if result.returncode:
+        return {"error": result.stderr.strip().splitlines()[-1] if result.stderr else "failed"}
+    report = json.loads(result.stdout)
+    scores: dict[str, int | str] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    # the audits that cost points, so a missed budget says why
+    for key, category in report["categories"].items():
+        failed = [
+            ref["id"] for ref in category["auditRefs"]
+            if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 1
+            and report["audits"][ref["id"]].get("scoreDisplayMode") not in ("notApplicable", "manual", "informative")
+        ]
+        scores[f"{key}:why"] = ", ".join(failed)
     return scores
+
+
+# The page types, as served: home, a phase, a recommendation, the function-group matrix, the glossary
+LIGHTHOUSE_PAGES = {
+    "": "home", "vredestijd/": "phase", "vredestijd/v2/": "V2",
+    "trainingen/publieksagressie/per-functiegroep/": "matrix", "woordenlijst/": "glossary",
+}
+BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def lighthouse_as_served(site: Path, tmp: Path) -> None:
+    """Lighthouse against the site as published: finished by the publish step, served by nginx with
+    the project's configuration (brotli, cache headers, the policy). Desktop and mobile side by side."""
+    if not (ROOT / "bench/node_modules/.bin/lighthouse").exists():
+        line("Lighthouse", "not installed", "", False, "run ./dev bench (it installs bench/node_modules)")
+        return
+    from tools.nginx import published, serve
+
+    root, conf = published(site, tmp / "published")
+    print("\nLighthouse, the published site served by nginx: desktop / mobile (default settings)")
+    print("  " + ", ".join(f"{name} /{page}" for page, name in LIGHTHOUSE_PAGES.items()))
+    with serve(root, conf) as base:
+        for page, name in LIGHTHOUSE_PAGES.items():
+            desktop, mobile = lighthouse(base, page, mobile=False), lighthouse(base, page, mobile=True)
+            if "error" in desktop or "error" in mobile:
+                line(f"Lighthouse {name}", "error", "", False, str(desktop.get("error") or mobile.get("error"))[:60])
+                continue
+            for category, minimum in BUDGETS.items():
+                low = min(desktop.get(category, 0), mobile.get(category, 0))
+                why = mobile.get(f"{category}:why") or desktop.get(f"{category}:why") or "none listed"
+                line(f"Lighthouse {name}, {category}",
+                     f"{desktop.get(category)} / {mobile.get(category)}", f"at least {minimum}", low >= minimum,
+                     f"failed audits: {why}")
 
 
 def main() -> None:
@@ -238,18 +256,7 @@ def main() -> None:
         line("one handout PDF (V2)", f"{time.perf_counter() - start:.2f} s")
 
         if not args.quick:
-            scores = lighthouse(site, ["vredestijd/", "vredestijd/v2/"])
-            if not scores:
-                line("Lighthouse", "not installed", "", False, "run ./dev bench (it installs bench/node_modules)")
-            budgets = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-            for page, result in scores.items():
-                if "error" in result:
-                    line(f"Lighthouse {page or 'home'}", "error", "", False, result["error"][:60])
-                    continue
-                for category, minimum in budgets.items():
-                    score = result.get(category, 0)
-                    line(f"Lighthouse {page}: {category}", str(score), f"at least {minimum}", score >= minimum,
-                         f"failed audits: {result.get(category + ':why') or 'none listed'}")
+            lighthouse_as_served(pdf_site, tmp)
 
 
 if __name__ == "__main__":
