@@ -26,7 +26,8 @@ def make(project: Path, site_dir: Path, builder: str, content: Content, environ:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         offline = Path(tmp) / "kennisbank"
-        env = {**environ, "OFFLINE": "true", sitemap.ZIP_ENV: "0", sitemap.PDF_ENV: "0"}
+        # the copy links to the PDFs as the site does (they are copied in below), not to itself
+        env = {**environ, "OFFLINE": "true", sitemap.ZIP_ENV: "0"}
         # Zensical's cache holds pages rendered with directory URLs: the offline copy builds clean
         result = builders.build(builder, project, offline, env, clean=True)
         if result.returncode:

@@ -137,6 +137,8 @@ def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_s
         if opener == "](" and path.endswith(".md"):
             return opener + posixpath.relpath(path, source_dir or ".") + anchor
         target = url_of(path, directory_urls) if path.endswith(".md") else path
+        if not directory_urls and target.endswith("/"):
+            target += "index.html"  # from disk a folder shows as a listing, not its page
         return opener + relative_url(target, base) + anchor
 
     return _ROOT_LINK.sub(replace, text)
@@ -207,7 +209,12 @@ def pdfs_made(environ: Mapping[str, str] = os.environ) -> bool:
 
 
 def zip_made(environ: Mapping[str, str] = os.environ) -> bool:
-    return environ.get(ZIP_ENV) == "1" and environ.get("OFFLINE") != "true"
+    return environ.get(ZIP_ENV) == "1" and not offline_copy(environ)
+
+
+def offline_copy(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether this build is the offline copy (Material's offline plugin: .html addresses)."""
+    return environ.get("OFFLINE") == "true"
 
 
 def handout(key: str) -> str:
@@ -266,9 +273,9 @@ def downloads(content: Content, key: str) -> list[Download]:
     """What a page offers to download, by key: "cyclus", "trainingen", "offline", a phase id or a
     recommendation id. An unknown key stops the build naming the known ones."""
     if key == "cyclus":
-        return [Download("Download als PDF", pdf_path(CYCLE_HANDBOOK), "pdf")]
+        return [Download("Handboek cyclus (PDF)", pdf_path(CYCLE_HANDBOOK), "pdf")]
     if key == "trainingen":
-        return [Download("Download als PDF", pdf_path(TRAINING_HANDBOOK), "pdf")]
+        return [Download("Handboek trainingen (PDF)", pdf_path(TRAINING_HANDBOOK), "pdf")]
     if key == "offline":
         return [Download("Offline versie (zip)", OFFLINE_ZIP, "zip")]
     if key in {p.id for p in content.phases}:

@@ -51,6 +51,7 @@ def define_env(env) -> None:
     for name in PageMacros.names():
         register(name)
     env.variables["offline_zip"] = macros.settings.offline_zip  # whether this build makes the zip
+    env.variables["offline_copy"] = macros.settings.offline_copy  # whether this is the zip's copy
 
 
 def page_of(page) -> Page:

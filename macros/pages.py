@@ -42,6 +42,7 @@ class Settings:
     site_url: str | None  # the public address, ending in "/", if known
     pdfs: bool  # whether this build makes the PDFs
     offline_zip: bool  # ... and the offline zip
+    offline_copy: bool  # whether this build is the offline copy
     statement: render_toegankelijkheid.Statement
     day: str  # the build's date in Dutch, in citations
 
@@ -57,6 +58,7 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
         site_url=site_address(config, environ),
         pdfs=sitemap.pdfs_made(environ),
         offline_zip=sitemap.zip_made(environ),
+        offline_copy=sitemap.offline_copy(environ),
         statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
         day=dutch_date(build_date()),
     )

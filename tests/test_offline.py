@@ -12,7 +12,8 @@ from conftest import CHROMIUM
 def unzipped(site, tmp_path_factory):
     archive = site / "downloads/kennisbank-offline.zip"
     assert archive.exists(), "the session build sets ENABLE_OFFLINE_ZIP=1 and must make the zip"
-    target = tmp_path_factory.mktemp("offline")
+    # a trainer's folder: a space and an accented letter in the path
+    target = tmp_path_factory.mktemp("offline") / "Workshop één"
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(target)
     return target / "kennisbank"
@@ -23,6 +24,35 @@ def test_zip_holds_the_site_with_html_addresses_and_the_pdfs(unzipped):
     assert (unzipped / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index =")
     assert (unzipped / "pdf/werkkaart-v2.pdf").exists() and (unzipped / "pdf/kennisbank-cyclus.pdf").exists()
     assert (unzipped / "r/v2-4/index.html").read_text(encoding="utf-8").count("../../vredestijd/v2.html#v2-4") >= 1
+
+
+def test_every_link_opens_a_page_from_disk_never_a_folder(unzipped):
+    from tools.links import broken_links
+
+    assert not broken_links(unzipped), broken_links(unzipped)[:10]
+    folders = []
+    for path in unzipped.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        links = re.findall(r'<a\b[^>]*\shref="([^"#:]*/)(?:#[^"]*)?"', html)
+        links += re.findall(r'url=([^"#:]*/)(?:#[^"]*)?"', html)  # short links' redirects
+        folders += [(path.relative_to(unzipped).as_posix(), link) for link in links]
+    assert not folders, folders[:10]
+
+
+def test_the_copy_links_to_its_pdfs_and_says_it_is_the_copy(unzipped):
+    v2 = (unzipped / "vredestijd/v2.html").read_text(encoding="utf-8")
+    assert 'href="../pdf/werkkaart-v2.pdf"' in v2
+    offline = (unzipped / "offline.html").read_text(encoding="utf-8")
+    assert "Dit is de offline versie" in offline and 'href="pdf/kennisbank-cyclus.pdf"' in offline
+    assert "Offline versie (zip)" not in offline  # the copy does not hold itself
+
+
+def test_a_short_link_opens_its_step_from_disk(browser, unzipped):
+    page = browser.new_page()
+    page.goto((unzipped / "r/c5-2/index.html").as_uri())
+    page.wait_for_url("**/crisis/c5.html#c5-2")
+    assert page.locator("#c5-2").is_visible()
+    page.close()
 
 
 def test_no_offline_page_loads_anything_from_outside(unzipped):

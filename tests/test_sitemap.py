@@ -50,6 +50,8 @@ def test_raw_links_are_addresses_in_the_form_each_builder_reads():
     assert relative_links(raw, "vredestijd/v2.md", directory_urls=False) == (
         '<a href="../bronnen.html#bron-cyclus">x</a><a href="../pdf/werkkaart-v2.pdf">y</a>'
     )
+    # ... where a folder would open as a listing: its page
+    assert relative_links('<a href="/r/v2/">', "korte-links.md", directory_urls=False) == '<a href="r/v2/index.html">'
     # links that are no site-root links are left as they are
     other = '<a href="#v2-4">a</a> <a href="https://example.org/x">b</a> [c](andere.md) <a href="//cdn/x">d</a>'
     assert relative_links(other, "vredestijd/v2.md") == other
@@ -77,6 +79,8 @@ def test_both_builders_end_with_the_same_address_for_every_page_and_target(conte
 
 
 def test_unknown_keys_name_the_known_ones(content):
+    labels = [d.label for key in ("offline", "cyclus", "trainingen") for d in sitemap.downloads(content, key)]
+    assert len(set(labels)) == 3, labels  # one page may offer all three: each says what it is
     with pytest.raises(KeyError, match=r"unknown download key 'crisiss'; known: cyclus, trainingen, offline, vredestijd, crisis, nazorg, V1"):
         sitemap.downloads(content, "crisiss")
     with pytest.raises(KeyError, match=r"unknown phase 'x'; known: vredestijd, crisis, nazorg"):
