@@ -163,7 +163,8 @@ def test_the_tag_tree_holds_what_a_pdf_ua_validator_checks(pdf_build, name):
     assert {"/Table", "/TR", "/TH", "/TD"} <= kinds, kinds  # C3 has its roles table
     headers = [e for e in elements if e["/S"] == "/TH"]
     assert all(e["/A"]["/Scope"] in ("/Column", "/Row") for e in headers)
-    assert any(e["/A"]["/Scope"] == "/Row" for e in headers) and any(e["/A"]["/Scope"] == "/Column" for e in headers)
+    scopes = {e["/A"]["/Scope"] for e in headers}
+    assert scopes == ({"/Row", "/Column"} if "kennisbank" in name else {"/Column"}), scopes  # row headers: in the guide's tables
     assert doc.outline, "no bookmarks"
     for field in (doc.get_fields() or {}).values():
         assert field.get("/TU"), f"form field {field.get('/T')} without an accessible name"
