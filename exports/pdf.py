@@ -19,7 +19,6 @@ from xml.etree import ElementTree
 
 import io
 
-import segno
 import tinyhtml5
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
@@ -27,7 +26,8 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from kennisbank.dates import MONTHS, dutch_date  # noqa: F401 (MONTHS: the tests read the month names here)
-from kennisbank.sitemap import short_path
+from kennisbank.qr import qr_svg
+from kennisbank.sitemap import short_address
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 SVG_CSS = Path(__file__).with_name("print-svg.css")
@@ -309,23 +309,11 @@ def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
     return _document(f"{title} – {meta.site_name}", title, body, meta)
 
 
-def short_link(site_url: str | None, handvat_id: str) -> str | None:
-    """The stable short address of a recommendation, e.g. https://…/r/v2/."""
-    return f"{site_url}{short_path(handvat_id.lower())}" if site_url else None
-
-
-def qr_svg(url: str) -> str:
-    """A QR code as inline SVG, with the title PDF/UA needs as the figure's alternative text."""
-    return segno.make(url, error="m").svg_inline(
-        scale=1, border=2, omitsize=True, dark="#000", title=f"QR-code naar {url}", svgclass="pdf-qr"
-    )
-
-
 def handout_box(handvat_id: str, meta: Meta, page: Page | None = None) -> str:
     """The box at the top of a handout: short link and QR code to the online page, version, date,
     and the source document the page credits."""
-    link = short_link(meta.site_url, handvat_id)
-    qr = f'<div class="pdf-kaart__qr">{qr_svg(link)}</div>' if link else ""
+    link = short_address(meta.site_url, handvat_id.lower())
+    qr = f'<div class="pdf-kaart__qr">{qr_svg(link, "pdf-qr")}</div>' if link else ""
     online = f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>' if link else ""
     return (
         f'<aside class="pdf-kaart">{qr}'

@@ -162,6 +162,11 @@ def short_path(slug: str) -> str:
     return f"{SHORT_PREFIX}/{slug}/"
 
 
+def short_address(site_url: str | None, slug: str) -> str | None:
+    """The full short address for slides and paper ("https://…/r/v2/"), if the site's is known."""
+    return f"{site_url}{short_path(slug)}" if site_url else None
+
+
 @dataclass(frozen=True)
 class ShortLink:
     label: str  # "V2" or "V2.4"

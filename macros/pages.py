@@ -105,7 +105,8 @@ class PageMacros:
 
     def handvat(self, page: Page, handvat_id: str) -> str:
         handvat = self.content.handvat(handvat_id)
-        body = render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id))
+        address = sitemap.short_address(self.settings.site_url, handvat.id.lower())
+        body = render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id), address)
         return body + "\n\n" + self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
 
     def download_links(self, page: Page, *keys: str) -> str:

@@ -7,6 +7,7 @@ Output is Markdown with small HTML blocks (md_in_html); every link is a site-roo
 from __future__ import annotations
 
 from kennisbank.model import Content, Handvat, Phase, count_label
+from kennisbank.qr import qr_svg
 from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
@@ -59,8 +60,10 @@ def render_downloads(downloads: list[Download]) -> str:
     return f'<p class="downloads" data-search-exclude data-site-only>{items}</p>'
 
 
-def render_handvat(handvat: Handvat, content: Content, downloads: list[Download] = ()) -> str:
-    """The whole page body of one recommendation; ``downloads``: the exports this build makes of it."""
+def render_handvat(handvat: Handvat, content: Content, downloads: list[Download] = (), address: str | None = None) -> str:
+    """The whole page body of one recommendation; ``downloads``: the exports this build makes of it;
+    ``address``: its full short address when the site's address is known (the presentation's
+    title screen shows it with a QR code)."""
     data = handvat.data
     phase = handvat.phase
     siblings = content.in_phase(phase.id)
@@ -71,9 +74,11 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {count_label(handvat.steps)}</p>",
         "",
         f'<div class="handvat-acties" data-search-exclude data-site-only markdown="block">'
-        f'<p class="handvat-kort" markdown="span">Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
-        f'<button type="button" class="md-button presenteer" aria-pressed="false">Presenteren</button>'
-        f"</div>",
+        f'<p class="handvat-kort" markdown="span" data-adres="{esc_html(address or "/" + short_path(handvat.id.lower()))}">'
+        f'Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
+        + (f'<template class="presentatie__qr">{qr_svg(address, "presentatie__qr-code")}</template>' if address else "")
+        + '<button type="button" class="md-button presenteer">Presenteren</button>'
+        "</div>",
         render_downloads(list(downloads)),
         "",
     ]

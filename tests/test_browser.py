@@ -103,3 +103,49 @@ def test_realistic_queries_find_their_page_in_the_first_three(page, served_site)
     share = 1 - len(misses) / len(cases)
     print(f"\nsearch: {share:.0%} of {len(cases)} queries hit in the first three; misses: {misses}")
     assert share >= 0.9, "\n".join(misses)
+
+
+# --- presentation mode ----------------------------------------------------------------------
+
+
+def test_presentation_opens_at_the_step_in_the_address_and_moves_like_a_clicker(page, served_site):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{served_site}/crisis/c5/#c5-2")
+    page.locator("button.presenteer").click()
+    dialog = page.locator(".presentatie[role=dialog][aria-modal=true]")
+    shown = dialog.locator(".presentatie__dia:visible")
+    assert shown.locator("h2").text_content() == "C5.2 · stap 2 van 8"
+    # readable from the back of the room: no text under 28 px
+    sizes = shown.evaluate("s => [...s.querySelectorAll('p, li')].map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 28, sizes
+    page.keyboard.press("PageDown")  # what a clicker sends
+    assert shown.locator("h2").text_content() == "C5.3 · stap 3 van 8"
+    assert dialog.locator("[role=status]").text_content() == "C5.3, stap 3 van 8"  # announced
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("PageUp")
+    title = shown.text_content()
+    assert "C5 De-escalatie vóór fysiek ingrijpen" in title and "/r/c5/" in title  # the title screen
+    page.keyboard.press("End")
+    assert shown.locator("h2").text_content() == "Bronnen"
+    # focus stays inside the dialog
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.presentatie')")
+    page.keyboard.press("Home")
+    for _ in range(3):  # from the title screen, on-screen buttons
+        dialog.locator(".presentatie__volgende").click()
+    assert shown.locator("h2").text_content() == "C5.3 · stap 3 van 8"
+    # Escape leaves it at the step last shown
+    page.keyboard.press("Escape")
+    assert dialog.count() == 0
+    assert page.url.endswith("/crisis/c5/#c5-3")
+    assert page.evaluate("document.activeElement.id") == "c5-3"
+    assert page.evaluate("document.getElementById('c5-3').getBoundingClientRect().top") < 720
+
+
+def test_presentation_of_points_counts_points(page, served_site):
+    page.goto(f"{served_site}/vredestijd/v5/")
+    page.locator("button.presenteer").click()
+    page.keyboard.press("PageDown")
+    assert page.locator(".presentatie__dia:visible h2").text_content() == "V5.1 · punt 1 van 8"

@@ -90,9 +90,10 @@ def test_chromium_browses_the_served_site_without_csp_violations_or_console_erro
 
     # the presentation view, on and off
     page.locator("button.presenteer").click()
-    page.locator("body.presentatie").wait_for()
+    page.locator(".presentatie[role=dialog]").wait_for()
+    page.keyboard.press("PageDown")
     page.keyboard.press("Escape")
-    page.locator("body:not(.presentatie)").wait_for()
+    page.locator(".presentatie[role=dialog]").wait_for(state="detached")
 
     # a PDF from the page's own link (Chromium shows it in its viewer, under the same headers)
     with page.expect_response(lambda response: response.url.endswith("/pdf/werkkaart-v2.pdf")) as pdf:

@@ -47,11 +47,14 @@ def test_the_copy_links_to_its_pdfs_and_says_it_is_the_copy(unzipped):
     assert "Offline versie (zip)" not in offline  # the copy does not hold itself
 
 
-def test_a_short_link_opens_its_step_from_disk(browser, unzipped):
+def test_a_short_link_opens_its_step_from_disk_and_presents_it(browser, unzipped):
     page = browser.new_page()
     page.goto((unzipped / "r/c5-2/index.html").as_uri())
     page.wait_for_url("**/crisis/c5.html#c5-2")
     assert page.locator("#c5-2").is_visible()
+    # the trainer presents from there, without network
+    page.locator("button.presenteer").click()
+    assert page.locator(".presentatie__dia:visible h2").text_content() == "C5.2 · stap 2 van 8"
     page.close()
 
 
