@@ -92,3 +92,20 @@ def test_external_links_open_safely(site):
             if f'href="{TEST_SITE_URL}' in tag:
                 continue  # the site's own address (site_url), e.g. the 404 page's link home
             assert 'rel="noopener' in tag or "noopener" in tag, (path, tag)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_presentation(browser, served_site, scheme):
+    context = browser.new_context(color_scheme=scheme, locale="nl-NL", viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    problems = []
+    for path, moves in (("crisis/c3/", 0), ("crisis/c5/#c5-2", 0), ("vredestijd/v5/", 99)):
+        page.goto(f"{served_site}/{path}")
+        page.locator("button.presenteer").click()
+        for _ in range(moves):
+            page.keyboard.press("PageDown")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+        problems += [f"{path}: {v['id']} x{len(v['nodes'])}: {v['nodes'][0]['target']}" for v in result["violations"]]
+    context.close()
+    assert not problems, "\n".join(problems)
