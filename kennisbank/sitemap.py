@@ -52,6 +52,11 @@ def phase_page(phase_id: str) -> str:
     return f"{phase_id}/index.md"
 
 
+def zelfscan_page(phase_id: str) -> str:
+    """The self-assessment of a phase's recommendations."""
+    return f"zelfscan/{phase_id}.md"
+
+
 def phase_meta_file(phase_id: str) -> str:
     """The docs file that tags every page of a phase (Material's meta plugin; both builders)."""
     return f"{phase_id}/.meta.yml"

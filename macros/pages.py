@@ -19,7 +19,7 @@ from kennisbank.model import Content
 
 from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
-    render_trainingen, render_woordenlijst,
+    render_trainingen, render_woordenlijst, render_zelfscan,
 )
 
 
@@ -124,6 +124,11 @@ class PageMacros:
 
     def cyclus_diagram(self, page: Page) -> str:
         return render_cyclus.render_cycle_svg(self.content)
+
+    def zelfscan(self, page: Page, phase_id: str) -> str:
+        """The self-assessment of a phase's recommendations."""
+        phase = sitemap.phase(self.content, phase_id)
+        return render_zelfscan.render_zelfscan(phase, self.content, self.settings.version)
 
     # --- sources, glossary, short links, audiences
     def bronnen(self, page: Page) -> str:

@@ -149,3 +149,64 @@ def test_presentation_of_points_counts_points(page, served_site):
     page.locator("button.presenteer").click()
     page.keyboard.press("PageDown")
     assert page.locator(".presentatie__dia:visible h2").text_content() == "V5.1 · punt 1 van 8"
+
+
+# --- zelfscan ---------------------------------------------------------------------------------
+
+
+def _open_scan(page, scan):
+    import json as _json
+
+    data = scan if isinstance(scan, bytes) else _json.dumps(scan).encode()
+    page.locator(".zelfscan__importeer input[type=file]").set_input_files(
+        {"name": "scan.json", "mimeType": "application/json", "buffer": data}
+    )
+    page.wait_for_function("document.querySelector('.zelfscan__melding').textContent.length > 0")
+    message = page.locator(".zelfscan__melding").text_content()
+    page.evaluate("document.querySelector('.zelfscan__melding').textContent = ''")
+    return message
+
+
+def test_zelfscan_keeps_answers_sums_them_up_and_saves_them_to_a_file(page, served_site, content):
+    import json
+
+    page.goto(f"{served_site}/zelfscan/vredestijd/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    scored = [s.id for h in content.in_phase("vredestijd") for s in h.steps if s.kind == "steps"]
+    assert page.locator("fieldset[data-stap]").count() == len(scored)
+    page.locator('input[name="V1.1"][value="ja"]').check()
+    page.locator('input[name="V1.2"][value="nee"]').check()
+    page.locator('input[name="V3.2"][value="nvt"]').check()
+    page.reload()  # the answers stay in the browser
+    assert page.locator('input[name="V1.2"][value="nee"]').is_checked()
+    summary = page.locator(".zelfscan__uitkomst")
+    assert f"1 hebben we, 0 deels, 1 nog niet, 1 niet van toepassing, {len(scored) - 3} nog niet beantwoord" in summary.text_content()
+    actions = summary.locator(".zelfscan__acties-lijst li")
+    assert actions.count() == 1 and actions.first.text_content().startswith("V1.2 Bespreek welke termen")
+    with page.expect_download() as download:
+        page.locator(".zelfscan__exporteer").click()
+    scan = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert scan["soort"] == "kennisbank-zelfscan" and scan["fase"] == "vredestijd" and scan["versie"] == "0.1"
+    assert scan["antwoorden"] == {"V1.1": "ja", "V1.2": "nee", "V3.2": "nvt"}
+
+    # wrong files: a Dutch message, the answers untouched
+    for bad, says in (
+        (b"{geen json", "geen geldig JSON-bestand"),
+        ({"soort": "iets anders", "antwoorden": {}}, "geen zelfscan van deze kennisbank"),
+        ({**scan, "antwoorden": {"V1.1": "nee", "V99.1": "ja"}}, "stappen die deze kennisbank niet kent: V99.1"),
+        ({**scan, "versie": "9.0"}, "nieuwere versie van de kennisbank (9.0)"),
+        ({**scan, "fase": "crisis"}, "hoort bij een andere fase"),
+        ({**scan, "antwoorden": {"V1.1": "misschien"}}, "onbekend antwoord bij V1.1"),
+    ):
+        message = _open_scan(page, bad)
+        assert says in message and "Er is niets veranderd" in message, message
+        assert page.locator('input[name="V1.1"][value="ja"]').is_checked()
+
+    # a scan of an older version opens by step id and names the steps it has no answer for
+    page.locator(".zelfscan__wis").click()
+    assert not page.locator('input[name="V1.1"]:checked').count()
+    message = _open_scan(page, {**scan, "versie": "0.0.9", "datum": "2025-11-20"})
+    assert "geopend" in message and "V1.3" in message, message
+    assert page.locator('input[name="V1.1"][value="ja"]').is_checked()
+    assert page.locator('input[name="V3.2"][value="nvt"]').is_checked()

@@ -116,6 +116,12 @@ def test_every_phase_folder_tags_its_pages_with_the_phase_name(content):
         assert meta == {"tags": [tag]}, f"docs/{meta_file}: tags must be [{tag}] (the name in the data)"
 
 
+def test_every_phase_has_its_zelfscan_page(content):
+    for phase in content.phases:
+        page = (ROOT / "docs" / sitemap.zelfscan_page(phase.id)).read_text(encoding="utf-8")
+        assert f'{{{{ zelfscan("{phase.id}") }}}}' in page, phase.id
+
+
 def test_every_macro_the_pages_call_is_registered():
     from macros.pages import PageMacros
 
