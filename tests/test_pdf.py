@@ -363,3 +363,13 @@ def test_links_ids_and_furniture_of_a_page_section():
         assert furniture not in section
     _, section = pdf.page_section(page, targets, "https://kennisbank.example/")
     assert 'href="https://kennisbank.example/bronnen/#h1"' in section
+
+
+def test_a_handout_of_a_recommendation_without_steps_is_refused_naming_it(pdf_build, content):
+    from dataclasses import replace
+
+    empty = replace(content.handvatten["C2"], steps=())
+    broken = replace(content, handvatten={**content.handvatten, "C2": empty})
+    config = site_config.read(ROOT / "mkdocs.yml")
+    with pytest.raises(pdfs.ExportError, match=r"^PDF: werkkaart-c2\.pdf: recommendation C2 has no steps for a handout$"):
+        pdfs.plan(pdf_build[0], config, broken)
