@@ -19,6 +19,7 @@ from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
     render_trainingen, render_woordenlijst,
 )
+from . import model_synoniemen
 from .frontmatter import audiences_of
 from .dates import build_date, dutch_date, site_address
 from .model import ContentError, load_once
@@ -108,12 +109,24 @@ def define_env(env) -> None:
         """(label, URL) of exports, only in builds that make them (no dead links in `serve`)."""
         return [(label, href_site(exports.site_path(name))) for label, name in items] if exports.enabled() else []
 
+    # --- search (issue 11): the editors' search words (data/synoniemen.yml) and a recommendation's
+    # step ids, in a hidden paragraph at the end of their page, next to its credit line
+    search_words, problems = model_synoniemen.load(Path(env.project_dir) / "data", Path(env.conf["docs_dir"]), content)
+    if problems:
+        raise PluginError("\n".join(problems))
+    step_ids = {h.page: [s.id for s in h.steps] for h in content.handvatten.values()}
+
+    def search_keywords(page) -> str:
+        src = page.file.src_uri
+        return model_synoniemen.render_keywords(search_words.get(src, []), step_ids.get(src, []))
+
     def credit(document_id: str, page, title: str | None) -> str:
         """The source document and citation line of a transcribed page (``page``: the one rendered)."""
         site = site_address(env.conf)
         address = f"{site}{page.url}" if site else f"/{page.url}"
         meta = (env.conf["site_name"], env.conf["extra"]["versie"], env.conf["extra"]["datum"])
-        return render_bronnen.render_credit(content.document(document_id), title, meta, address, href)
+        credit_line = render_bronnen.render_credit(content.document(document_id), title, meta, address, href)
+        return credit_line + "\n\n" + search_keywords(page)
 
     @env.macro
     @pass_context
