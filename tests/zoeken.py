@@ -66,9 +66,10 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
 
 
 def page_of(href: str) -> str:
-    """'../crisis/c5/?h=x#c5-2' or 'crisis/c5.html#..' -> 'crisis/c5/' (the page a result opens)."""
+    """'http://host/crisis/c5/?h=x#c5-2' or 'file:///…/kennisbank/crisis/c5.html' -> 'crisis/c5/'
+    (the page a result opens; the offline copy's root is the folder 'kennisbank')."""
     path = re.sub(r"^(\.\./|\./)+", "", href.split("#")[0].split("?")[0])
-    path = re.sub(r"^https?://[^/]+/", "", path)
+    path = re.sub(r"^https?://[^/]+/|^file://.*?/kennisbank/", "", path)
     path = re.sub(r"(^|/)index\.html$", r"\1", path)
     return re.sub(r"\.html$", "/", path)
 
