@@ -35,16 +35,41 @@ def open_search(page, start_url: str) -> None:
 def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
     """Type the query letter by letter; return the results once they belong to the whole query.
 
-    Each result: href (article link), the section links below it, title and text as HTML.
-    Results belong to the whole query when the result meta line has changed after the last key
-    and stays put; no result at all is an empty list.
+    Each result: href (article link), the section links below it, title and text as HTML; no
+    result at all is an empty list.
     """
     box = page.locator("input.md-search__input")
     box.fill("")
-    box.press_sequentially(query)
+    # Material searches in a worker on every keyup and answers in order. Type all but the last
+    # letter and let those answers settle; then the redraw after the last letter is the answer
+    # to the whole query (on a busy machine an earlier answer could otherwise pass for it).
+    if len(query) > 1:
+        box.press_sequentially(query[:-1])
+        settle(page, timeout)
+    page.evaluate(
+        """() => { window.__zoekRedrawn = false;
+                   new MutationObserver((_, o) => { window.__zoekRedrawn = true; o.disconnect(); })
+                     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true}); }"""
+    )
+    box.press_sequentially(query[-1])
+    try:
+        page.wait_for_function("window.__zoekRedrawn", timeout=2000, polling=20)
+    except Exception:  # the same results as one letter less: nothing to redraw
+        pass
+    settle(page, timeout)
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
+            href: li.querySelector('a').getAttribute('href'),
+            sections: [...li.querySelectorAll('.md-search-result__link')].slice(1).map(a => a.getAttribute('href')),
+            html: li.innerHTML,
+            title: (li.querySelector('h1, h2') || {innerHTML: ''}).innerHTML,
+        }))"""
+    )
+
+
+def settle(page, timeout: float) -> None:
+    """Wait until the result list has not changed for 150 ms."""
     page.evaluate("window.__zoekMeta = null")
-    # Material searches in a worker on every keyup; wait until the worker has answered for the
-    # full query: the list is redrawn, then stable for 150 ms.
     page.wait_for_function(
         """() => {
             const meta = document.querySelector('.md-search-result__meta').textContent;
@@ -54,14 +79,6 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
             return performance.now() - then.at > 150;
         }""",
         timeout=timeout, polling=50,
-    )
-    return page.evaluate(
-        """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
-            href: li.querySelector('a').getAttribute('href'),
-            sections: [...li.querySelectorAll('.md-search-result__link')].slice(1).map(a => a.getAttribute('href')),
-            html: li.innerHTML,
-            title: (li.querySelector('h1, h2') || {innerHTML: ''}).innerHTML,
-        }))"""
     )
 
 
