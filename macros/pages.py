@@ -19,7 +19,7 @@ from kennisbank.model import Content
 
 from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
-    render_trainingen, render_woordenlijst, render_zelfscan,
+    render_trainingen, render_woordenlijst, render_zelfscan, render_zoekwoorden,
 )
 
 
@@ -67,10 +67,12 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
 class PageMacros:
     """One method per macro; the first argument is always the page being rendered."""
 
-    def __init__(self, content: Content, settings: Settings):
+    def __init__(self, content: Content, settings: Settings, search_words: dict[str, list[str]] | None = None):
         self.content = content
         self.settings = settings
         self.short_links = sitemap.short_links(content)  # ShortLinkError on a collision
+        self.search_words = search_words or {}  # docs page -> the editors' search words (data/synoniemen.yml)
+        self.step_ids = {h.page: [s.id for s in h.steps] for h in content.handvatten.values()}
 
     @classmethod
     def names(cls) -> list[str]:
@@ -87,7 +89,12 @@ class PageMacros:
 
     def _credit(self, document_id: str, page: Page, title: str | None) -> str:
         doc = self.content.document(document_id)
-        return render_bronnen.render_credit(doc, title, self._site(), self._address(page))
+        return render_bronnen.render_credit(doc, title, self._site(), self._address(page)) + self._search_words(page)
+
+    def _search_words(self, page: Page) -> str:
+        """Beside the citation line (every page but home has one): the page's search words and step ids."""
+        words = render_zoekwoorden.render_keywords(self.search_words.get(page.path, []), self.step_ids.get(page.path, []))
+        return "\n\n" + words if words else ""
 
     def bronvermelding(self, page: Page, document_id: str) -> str:
         """For a page transcribed from a source document: name it and say how to cite the page."""
@@ -95,7 +102,7 @@ class PageMacros:
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
-        return render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+        return render_bronnen.render_citation(page.title or "", self._site(), self._address(page)) + self._search_words(page)
 
     # --- the cycle
     def _downloads(self, *keys: str) -> list[sitemap.Download]:

@@ -8,9 +8,12 @@ from .render_text import esc_html, md_text, paragraphs, slug
 
 
 def render_table(table) -> str:
-    """A data table as HTML with a caption and column header cells."""
-    head = "".join(f'<th scope="col">{esc_html(c)}</th>' for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{esc_html(c)}</td>" for c in row) + "</tr>" for row in table.rows)
+    """A data table as HTML with a caption and column header cells.
+
+    Cells stand on lines of their own: the search index takes the text without tags, and cells
+    written back to back ran together into one word there ("bruikbaar10ijsberen")."""
+    head = "\n".join(f'<th scope="col">{esc_html(c)}</th>' for c in table.columns)
+    body = "\n".join("<tr>" + "\n".join(f"<td>{esc_html(c)}</td>" for c in row) + "</tr>" for row in table.rows)
     return (
         f'<table class="datatabel"><caption>{esc_html(table.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
