@@ -169,3 +169,34 @@ def test_a_search_word_pointing_nowhere_stops_the_build(project_copy, tmp_path):
     write_words(project_copy / "data", [{"naar": "V99", "woorden": ["iets"]}])
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0 and "synoniemen.yml: 0.naar: unknown target 'V99'" in result.stderr
+
+
+# --- an entry per step and per glossary term (exports/searchindex.py) --------------------------
+
+
+def test_every_step_and_term_is_its_own_search_entry(site, content):
+    import json
+
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_location = {d["location"]: d for d in docs}
+    for handvat in content.handvatten.values():
+        page = handvat.page.removesuffix(".md") + "/"
+        for step in handvat.steps:
+            entry = by_location.get(f"{page}#{step.anchor}")
+            assert entry and entry["title"].startswith(f"{step.id} · {handvat.id} "), step.id
+        assert by_location[f"{page}#vraag"]["text"] == "", f"{handvat.id}: the steps' text stands twice"
+    c52 = by_location["crisis/c5/#c5-2"]["text"]
+    assert c52.startswith("<p>Probeer de situatie te de-escaleren") and "Stel je vriendelijk voor" in c52
+    for term in content.glossary:
+        assert any(d["location"].startswith("woordenlijst/#") and d["title"].startswith(term.term) for d in docs), term.term
+    assert "7-stappenmodel" not in by_location["woordenlijst/"]["text"]  # the page keeps its introduction only
+
+
+def test_the_offline_copy_has_the_same_entries(site):
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(site / "downloads/kennisbank-offline.zip") as archive:
+        script = archive.read("kennisbank/search/search_index.js").decode("utf-8")
+    docs = json.loads(script.removeprefix("var __index = "))["docs"]
+    assert any(d["location"] == "crisis/c5.html#c5-2" for d in docs)

@@ -1,0 +1,118 @@
+"""A search entry of its own for every step and every glossary term, in Material's search index.
+
+Material's search makes one entry per heading; a step or a term is then a line inside a long
+entry, its result links to the heading and previews the wrong text. This part of the post-build
+step reads the built pages and adds an entry per step (``crisis/c5/#c5-2``, titled "C5.2 · …")
+and per term (``woordenlijst/#dpia``); the headings whose text is nothing but those steps or terms
+keep their title and lose the text, so a query finds the step or term itself, once. It rewrites
+``search/search_index.json`` (MkDocs) and the offline copy's ``search/search_index.js``; Zensical's
+index (``search.json``) has another format and is left as it is (README, migration).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import tinyhtml5
+
+from kennisbank.sitemap import address_of_file
+
+JSON_INDEX = "search/search_index.json"
+JS_INDEX = "search/search_index.js"  # the offline copy: the index as a script
+JS_PREFIX = "var __index = "
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _classes(element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def entries_of(page_url: str, page_html: str) -> tuple[list[dict], set[str]]:
+    """(new entries, ids of the headings whose text they take over) of one built page."""
+    root = tinyhtml5.parse(page_html, namespace_html_elements=False)
+    article = next(root.iter("article"), None)
+    if article is None:
+        return [], set()
+    h1 = next(article.iter("h1"), None)
+    label = (h1.get("data-kort-label") if h1 is not None else None) or (_text(h1).rstrip("#").strip() if h1 is not None else "")
+    entries, emptied = [], set()
+    for step in (e for e in article.iter("li") if "stap" in _classes(e) and e.get("id")):
+        number = next((e for e in step.iter() if "stap__nummer" in _classes(e) or e.tag == "input"), None)
+        step_id = number.get("data-stap") if number is not None and number.tag == "input" else None
+        step_id = step_id or (_text(number).split()[-1] if number is not None else step.get("id").upper())
+        body = next((e for e in step.iter("div") if "stap__tekst" in _classes(e)), None)
+        if body is not None:
+            entries.append({
+                "location": f"{page_url}#{step.get('id')}",
+                "title": f"{step_id} · {label}",
+                "text": f"<p>{html.escape(_text(body), quote=False)}</p>",
+            })
+    # the headings whose text is the steps: inside a checklist, and the one just before a list of
+    # steps or points (the source's question, a group's title)
+    for checklist in (e for e in article.iter("div") if "checklist" in _classes(e)):
+        emptied |= {h.get("id") for h in checklist.iter() if h.tag in ("h2", "h3") and h.get("id")}
+    for parent in article.iter():
+        children = list(parent)
+        for n, child in enumerate(children[1:], start=1):
+            if _classes(child) & {"checklist", "puntenlijst", "checklist__stappen"} and children[n - 1].tag in ("h2", "h3"):
+                emptied.add(children[n - 1].get("id"))
+    for glossary in (e for e in article.iter("dl") if "woordenlijst" in _classes(e)):
+        items = list(glossary)
+        for n, term in enumerate(items):
+            if term.tag == "dt" and term.get("id") and n + 1 < len(items) and items[n + 1].tag == "dd":
+                entries.append({
+                    "location": f"{page_url}#{term.get('id')}",
+                    "title": _text(term),
+                    "text": f"<p>{html.escape(_text(items[n + 1]), quote=False)}</p>",
+                })
+        emptied.add("")  # the glossary page's own entry keeps its introduction only
+    return entries, emptied
+
+
+def _introduction(text: str) -> str:
+    """The paragraphs an entry's text starts with (Material writes the glossary's terms after
+    them without tags)."""
+    return re.match(r"(?:\s*<p>.*?</p>)*", text, re.S).group(0).strip()
+
+
+def add_entries(site_dir: Path) -> int:
+    """Add the step and term entries to the built site's index; the number added (0 without an
+    index of Material's format)."""
+    site_dir = Path(site_dir)
+    json_file, js_file = site_dir / JSON_INDEX, site_dir / JS_INDEX
+    if json_file.exists():
+        index = json.loads(json_file.read_text(encoding="utf-8"))
+    elif js_file.exists():
+        index = json.loads(js_file.read_text(encoding="utf-8").removeprefix(JS_PREFIX).rstrip().rstrip(";"))
+    else:
+        return 0
+    docs = index["docs"]
+    by_location = {d["location"]: d for d in docs}
+    added = []
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if 'class="stap ' not in text and 'class="woordenlijst"' not in text:
+            continue
+        url = address_of_file(page.relative_to(site_dir).as_posix()).lstrip("/")
+        entries, emptied = entries_of(url, text)
+        own = by_location.get(url) or {}
+        inherited = {k: own[k] for k in ("tags", "boost") if k in own}  # the page's tags and weight
+        for heading in emptied:
+            section = by_location.get(f"{url}#{heading}" if heading else url)
+            if section is not None:
+                section["text"] = _introduction(section["text"]) if not heading else ""
+        for entry in entries:
+            if entry["location"] not in by_location:
+                added.append({**entry, **inherited})
+    docs.extend(added)
+    if json_file.exists():
+        json_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if js_file.exists():
+        js_file.write_text(JS_PREFIX + json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(added)
