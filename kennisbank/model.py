@@ -424,6 +424,7 @@ def load(data_dir: Path | str) -> Content:
         registry=registry,
     )
     content.sources_loaded = sources is not None
+    cycle_loaded = phases_file is not None and not failed_letters and readers_file is not None
     content.documents = _load_documents(root, problems)
     if readers_file:
         content.readers, content.everyone = tuple(readers_file.readers), readers_file.everyone
@@ -438,7 +439,7 @@ def load(data_dir: Path | str) -> Content:
     _check_texts(content, seen_files, problems)
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
-    _load_now(root, content, problems)
+    _load_now(root, content, problems, cycle_loaded)
     if problems:
         raise ContentError(problems)
     return content
@@ -581,14 +582,18 @@ def _load_documents(root: Path, problems: list[str]) -> dict[str, SourceDocument
 NOW_FILE = "nu-handelen.yml"
 
 
-def _load_now(root: Path, content: Content, problems: list[str]) -> None:
-    """The "Nu handelen" cards: every step and recommendation they name must exist."""
+def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: bool = True) -> None:
+    """The "Nu handelen" cards: every step and recommendation they name must exist (checked only
+    when the cycle itself loaded: a broken cycle file is reported once, not once per card)."""
     path = root / NOW_FILE
     if not path.exists():
         return
     where = _rel(path, root)
     now = _validate(NowFile, _read_yaml(path, root, problems), where, problems)
     if now is None:
+        return
+    if not cycle_loaded:
+        problems += _markup(where, now)
         return
     step_ids = {s.id for h in content.handvatten.values() for s in h.steps}
     found = check_cards(now, where, step_ids, set(content.handvatten), content.readers)

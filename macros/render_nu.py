@@ -58,7 +58,10 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
     steps = [content.step(step_id) for step_id in card.steps]
     actions = any(s.kind == "steps" for s in steps)
     items = [render_card_step(s, content, roles_of(s, content, audiences)) for s in steps]
-    more = ", ".join(f"[{esc(short_label(content.handvat(h)))}]({link(content.handvat(h).page)})" for h in card.more)
+    more = ", ".join(
+        f'[{esc(short_label(content.handvat(h)))}]({link(content.handvat(h).page)}){{: data-kort="{short_path(h.lower())}" }}'
+        for h in card.more
+    )
     return "\n".join(
         [
             '<div class="nu-handelen" markdown="block">',

@@ -191,7 +191,7 @@ def test_the_first_action_is_one_click_from_the_home_page_and_in_view(contexts, 
     for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         page = contexts(size).new_page()
         page.goto(f"{served_site}/")
-        page.get_by_role("link", name="Online oproep tot een vechtpartij of confrontatie").first.click()
+        page.locator("article").get_by_role("link", name="Online oproep tot een vechtpartij of confrontatie").click()
         page.wait_for_url("**/nu-handelen/oproep-tot-geweld/")
         box = page.locator("#vink-c1-1").bounding_box()
         assert box and box["y"] + box["height"] <= viewport["height"], (size, box)
