@@ -88,9 +88,9 @@ def test_a_card_shows_source_steps_by_id_with_their_text_and_place(content):
     audiences = {h.page: ["Politie en handhaving", "Jongerenwerk", "Alle netwerkpartners"] for h in content.handvatten.values()}
     html = to_html(render_card(card, content, audiences))
     assert html.count('class="stap stap--stap"') == len(card.steps)
-    assert 'id="c1-1" data-rollen="1 2 3"' in html  # for everyone: every role
-    assert 'id="c5-1" data-rollen="1"' in html  # the source's group for police and enforcement
-    assert 'id="c5-6" data-rollen="2"' in html  # ... for youth work
+    assert 'data-rollen="1 2 3" id="c1-1"' in html  # for everyone: every role
+    assert 'data-rollen="1" id="c5-1"' in html  # the source's group for police and enforcement
+    assert 'data-rollen="2" id="c5-6"' in html  # ... for youth work
     assert 'href="/crisis/c1.md#c1-1" data-kort="r/c1-1/"' in html
     assert "Verzamel op weg naar de oproep informatie" in html
     assert "Kaart van de redactie." in html
