@@ -186,3 +186,17 @@ def test_pages_are_tagged_with_their_phase_or_as_training(site, content):
         assert re.search(rf'class="md-tag[^"]*"[^>]*>{handvat.phase.name}<', html), handvat.id
     html = read(site, "trainingen/publieksagressie/functiegroepen/index.html")
     assert re.search(r'class="md-tag[^"]*"[^>]*>Trainingen<', html)
+
+
+def test_dutch_names_for_header_and_footer_and_otherwise_the_themes_translations(site):
+    import material
+    import zensical
+
+    strip = lambda text: re.sub(r"\{#-.*?-#\}", "", text, count=1, flags=re.S).strip()  # noqa: E731
+    ours = strip((ROOT / "overrides/partials/languages/nl.html").read_text(encoding="utf-8"))
+    for package in (material, zensical):
+        theme = strip((Path(package.__file__).parent / "templates/partials/languages/nl.html").read_text(encoding="utf-8"))
+        assert ours == theme.replace('"footer": "Footer",', '"footer": "Paginavoet",').replace('"header": "Header",', '"header": "Paginakop",')
+    html = read(site, "index.html")
+    assert 'aria-label="Paginakop"' in html and 'aria-label="Paginavoet"' in html
+    assert 'aria-label="Header"' not in html and 'aria-label="Footer"' not in html
