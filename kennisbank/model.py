@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, StringConstraints, ValidationError, field
 
 from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
+from .model_nu import NowCard, NowFile, check_cards
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 from .model_woordenlijst import Term, check_glossary
 from .sitemap import link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
@@ -90,6 +91,8 @@ class ReadersFile(Strict):
     readers: list[Text] = Field(min_length=1)  # the site's audiences (page tags), in display order
     everyone: Text
     groups: dict[str, Text]  # audience headings in the handbook: key -> label as the source words it
+    # which reader (page tag) each of those headings addresses: the "Nu handelen" role switch
+    group_readers: dict[str, Text] = {}
 
     @model_validator(mode="after")
     def _everyone_is_a_reader(self) -> "ReadersFile":
@@ -97,6 +100,15 @@ class ReadersFile(Strict):
             raise ValueError(f"everyone: {self.everyone!r} is not one of the readers {self.readers}")
         if len(set(self.readers)) != len(self.readers):
             raise ValueError("readers: an audience is listed twice")
+        if self.group_readers:
+            for key, reader in self.group_readers.items():
+                if key not in self.groups:
+                    raise ValueError(f"group_readers: {key!r} is no key of groups ({', '.join(self.groups)})")
+                if reader not in self.readers:
+                    raise ValueError(f"group_readers: {key}: {reader!r} is not one of the readers {self.readers}")
+            missing = [key for key in self.groups if key not in self.group_readers]
+            if missing:
+                raise ValueError(f"group_readers: no reader for the group(s) {', '.join(missing)}")
         return self
 
 
@@ -173,6 +185,17 @@ class Content:
     checklist_steps: dict[str, tuple[StepView, ...]] = field(default_factory=dict)
     # which handvat and step (None: the handvat's intro) cite each reference, in source order
     citations: dict[Ref, list[tuple[str, str | None]]] = field(default_factory=dict)
+    group_readers: dict[str, str] = field(default_factory=dict)  # audience group key -> reader
+    now_roles: tuple[str, ...] = ()  # the audiences the "Nu handelen" cards' switch offers
+    now_cards: dict[str, NowCard] = field(default_factory=dict)  # by id, in file order
+
+    def step(self, step_id: str) -> StepView:
+        """A step of the cycle by id ("C1.2")."""
+        handvat = self.handvat(step_id.split(".")[0])
+        for step in handvat.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(f"unknown step id {step_id!r}")
 
     def document(self, document_id: str) -> SourceDocument:
         try:
@@ -401,9 +424,11 @@ def load(data_dir: Path | str) -> Content:
         registry=registry,
     )
     content.sources_loaded = sources is not None
+    cycle_loaded = phases_file is not None and not failed_letters and readers_file is not None
     content.documents = _load_documents(root, problems)
     if readers_file:
         content.readers, content.everyone = tuple(readers_file.readers), readers_file.everyone
+        content.group_readers = dict(readers_file.group_readers)
     if phases_file:
         content.cycle_document = phases_file.document
         if content.documents and phases_file.document not in content.documents:
@@ -414,6 +439,7 @@ def load(data_dir: Path | str) -> Content:
     _check_texts(content, seen_files, problems)
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
+    _load_now(root, content, problems, cycle_loaded)
     if problems:
         raise ContentError(problems)
     return content
@@ -551,3 +577,27 @@ def _load_documents(root: Path, problems: list[str]) -> dict[str, SourceDocument
         problems += _markup(f"{where}: {label}", doc)
         documents[doc.id] = doc
     return documents
+
+
+NOW_FILE = "nu-handelen.yml"
+
+
+def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: bool = True) -> None:
+    """The "Nu handelen" cards: every step and recommendation they name must exist (checked only
+    when the cycle itself loaded: a broken cycle file is reported once, not once per card)."""
+    path = root / NOW_FILE
+    if not path.exists():
+        return
+    where = _rel(path, root)
+    now = _validate(NowFile, _read_yaml(path, root, problems), where, problems)
+    if now is None:
+        return
+    if not cycle_loaded:
+        problems += _markup(where, now)
+        return
+    step_ids = {s.id for h in content.handvatten.values() for s in h.steps}
+    found = check_cards(now, where, step_ids, set(content.handvatten), content.readers)
+    problems += found + _markup(where, now)
+    if not found:
+        content.now_roles = tuple(now.roles)
+        content.now_cards = {card.id: card for card in now.cards}

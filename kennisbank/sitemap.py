@@ -40,6 +40,20 @@ GUIDE_TABLE_PAGES = {
     "leidinggevenden": "trainingen/publieksagressie/inhoud-trainingen.md",
     "voorbeeldprogramma": "trainingen/publieksagressie/voorbeeldprogramma.md",
 }
+# "Nu handelen": an overview and one page per card (data/nu-handelen.yml)
+NOW_INDEX = "nu-handelen/index.md"
+
+
+def now_page(card_id: str) -> str:
+    """The page of a "Nu handelen" card: "oproep-tot-geweld" -> "nu-handelen/oproep-tot-geweld.md"."""
+    return f"nu-handelen/{card_id}.md"
+
+
+def now_checklist(card_id: str) -> str:
+    """The checklist id a card's ticks are kept under (apart from the recommendation pages' ticks)."""
+    return f"nu-{card_id}"
+
+
 # The tag of every page under TRAININGS_DIR (docs/trainingen/.meta.yml); phases tag their own.
 TRAINING_TAG = "Trainingen"
 

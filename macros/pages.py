@@ -18,8 +18,8 @@ from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content
 
 from . import (
-    render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
-    render_trainingen, render_woordenlijst, render_zelfscan, render_zoekwoorden,
+    render_bronnen, render_cyclus, render_doelgroepen, render_links, render_nu, render_steps,
+    render_toegankelijkheid, render_trainingen, render_woordenlijst, render_zelfscan, render_zoekwoorden,
 )
 
 
@@ -136,6 +136,20 @@ class PageMacros:
         """The self-assessment of a phase's recommendations."""
         phase = sitemap.phase(self.content, phase_id)
         return render_zelfscan.render_zelfscan(phase, self.content, self.settings.version)
+
+    # --- "Nu handelen": cards of first steps for situations of the crisis phase
+    def nu_handelen(self, page: Page, card_id: str) -> str:
+        """A card's page: its title, the steps it selects, and the credit of the cycle's document."""
+        cards = self.content.now_cards
+        if card_id not in cards:
+            raise KeyError(f"unknown card {card_id!r}; known: {', '.join(cards)}")
+        card = cards[card_id]
+        body = render_nu.render_card(card, self.content, self._audiences())
+        return f"# {render_nu.esc(card.title)} {{ .handvat-titel }}\n\n{body}\n\n" + self._credit(self.content.cycle_document, page, card.title)
+
+    def nu_handelen_kaarten(self, page: Page) -> str:
+        """The cards as links (home page, Crisis page, the overview)."""
+        return render_nu.render_card_list(self.content)
 
     # --- sources, glossary, short links, audiences
     def bronnen(self, page: Page) -> str:

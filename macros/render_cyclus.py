@@ -25,14 +25,15 @@ def short_label(handvat: Handvat) -> str:
 def heading(handvat: Handvat) -> str:
     """The page title: id first, so that typing 'C3' in search finds it; the short label rides
     along for the PDF's bookmarks."""
-    return f'# {handvat.id} {esc(handvat.data.title)} {{ data-kort-label="{short_label(handvat)}" }}'
+    return f'# {handvat.id} {esc(handvat.data.title)} {{ .handvat-titel data-kort-label="{short_label(handvat)}" }}'
 
 
 
 
 def render_notes(notes) -> str:
-    """Editorial notes on the recommendation as a whole (notes on a step stand with the step)."""
-    return "\n".join(f'!!! note "Noot van de redactie"\n    {esc(note.text)}\n' for note in notes)
+    """Editorial notes on the recommendation as a whole (notes on a step stand with the step),
+    collapsed (pymdownx.details) so that they do not stand between the reader and the steps."""
+    return "\n".join(f'??? note "Noot van de redactie"\n    {esc(note.text)}\n' for note in notes)
 
 
 def render_roles(handvat: Handvat) -> str:
@@ -70,9 +71,10 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
     out = [
         heading(handvat),
         "",
+        # one compact line: where the recommendation stands, then the site's actions on it
+        '<div class="handvat-balk" markdown="block">',
         f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}]({link(phase_page(phase.id))})'
         f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {count_label(handvat.steps)}</p>",
-        "",
         f'<div class="handvat-acties" data-search-exclude data-site-only markdown="block">'
         f'<p class="handvat-kort" markdown="span" data-adres="{esc_html(address or "/" + short_path(handvat.id.lower()))}">'
         f'Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
@@ -80,9 +82,14 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         + '<button type="button" class="md-button presenteer">Presenteren</button>'
         "</div>",
         render_downloads(list(downloads)),
+        "</div>",
         "",
     ]
-    out += [md_text(p, content.registry) + "\n" for p in data.intro]
+    if data.intro:
+        # the whole intro, folded on screen so that the steps come first (printing opens it)
+        out.append('<details class="inleiding" markdown="block">\n<summary>Inleiding</summary>\n')
+        out += [md_text(p, content.registry) + "\n" for p in data.intro]
+        out.append("</details>\n")
     out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
     step_notes = {}

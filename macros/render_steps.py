@@ -35,31 +35,32 @@ def render_items(items, content: Content) -> list[str]:
     return parts
 
 
-def render_step(step: StepView, content: Content, short_link: bool = False, notes: tuple[str, ...] = ()) -> str:
-    """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table."""
-    data = step.data
-    box_id = f"vink-{step.anchor}"
-    text_id = f"tekst-{step.anchor}"
-    noun = "stap" if step.kind == "steps" else "punt"
+def step_number(step: StepView) -> str:
+    """The step's number: a checkbox labelled with it for an action, the bare number for a point."""
     if step.kind == "steps":
         # named as the action it performs; its state (ticked or not) is the checkbox's own
-        number = (
-            f'<input type="checkbox" class="stap__vink" id="{box_id}" data-stap="{step.id}" aria-describedby="{text_id}">'
+        box_id = f"vink-{step.anchor}"
+        return (
+            f'<input type="checkbox" class="stap__vink" id="{box_id}" data-stap="{step.id}" aria-describedby="tekst-{step.anchor}">'
             f'<label for="{box_id}"><span class="visueel-verborgen">Markeer stap </span>{step.id}'
             f'<span class="visueel-verborgen"> als gedaan</span></label>'
         )
-    else:
-        number = f'<span class="stap__nummer"><span class="visueel-verborgen">Punt </span>{step.id}</span>'
-    parts = [
-        f'<li class="stap stap--{noun}" id="{step.anchor}" markdown="block">',
-        f'<div class="stap__kop" data-search-exclude>{number}'
-        f'<a class="stap__link" href="#{step.anchor}" data-site-only title="Link naar {noun} {step.id}">#</a>'
-        # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
-        f'<button type="button" class="kopieer kopieer--klein" data-anker="{step.anchor}"'
-        + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
-        + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button></div>',
-        f'<div class="stap__tekst" id="{text_id}" markdown="block">',
-    ]
+    return f'<span class="stap__nummer"><span class="visueel-verborgen">Punt </span>{step.id}</span>'
+
+
+def render_note(text: str) -> str:
+    """An editorial note on a step, collapsed (a details element, as pymdownx.details makes it):
+    it stays with its step, marked as the editors', without interrupting the list of actions."""
+    return (
+        '<details class="note redactienoot"><summary>Noot van de redactie</summary>'
+        f"<p>{esc_html(text)}</p></details>"
+    )
+
+
+def step_body(step: StepView, content: Content, notes: tuple[str, ...] = ()) -> list[str]:
+    """The step's text block: paragraphs, sub-items, table, text after, editorial notes."""
+    data = step.data
+    parts = [f'<div class="stap__tekst" id="tekst-{step.anchor}" markdown="block">']
     links = tuple((ref.words, content.step_url(ref.target)) for ref in data.see)
     parts += [f'<p markdown="span">{md_text(p, content.registry, links)}</p>' for p in paragraphs(data.text)]
     if data.items:
@@ -68,12 +69,25 @@ def render_step(step: StepView, content: Content, short_link: bool = False, note
         parts.append(render_table(data.table))
     if data.after:
         parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.after)]
-    # an editorial note on this step stands with it, marked as the editors' words
-    parts += [
-        f'<div class="admonition note"><p class="admonition-title">Noot van de redactie</p><p>{esc_html(note)}</p></div>'
-        for note in notes
+    parts += [render_note(note) for note in notes]
+    parts.append("</div>")
+    return parts
+
+
+def render_step(step: StepView, content: Content, short_link: bool = False, notes: tuple[str, ...] = ()) -> str:
+    """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table."""
+    noun = "stap" if step.kind == "steps" else "punt"
+    parts = [
+        f'<li class="stap stap--{noun}" id="{step.anchor}" markdown="block">',
+        f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
+        f'<a class="stap__link" href="#{step.anchor}" data-site-only title="Link naar {noun} {step.id}">#</a>'
+        # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
+        f'<button type="button" class="kopieer kopieer--klein" data-site-only data-anker="{step.anchor}"'
+        + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
+        + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button></div>',
     ]
-    parts += ["</div>", "</li>"]
+    parts += step_body(step, content, notes)
+    parts.append("</li>")
     return "\n".join(parts)
 
 

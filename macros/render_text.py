@@ -39,7 +39,8 @@ def md_text(text: str, registry: Registry, links: tuple[tuple[str, str], ...] = 
     for seg in split_text(text, registry):
         if isinstance(seg, tuple):
             words, ref = seg
-            out.append(f"[{esc(words)}]({ref_url(ref)})")
+            # marked as a citation: it names its source, so a printed page needs no address after it
+            out.append(f"[{esc(words)}]({ref_url(ref)}){{: .bronverwijzing }}")
         else:
             out.append(_linked(seg, links))
     return "".join(out)

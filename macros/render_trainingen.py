@@ -562,11 +562,14 @@ def render_course(course: Course) -> str:
         lines += p.lines + p.address
         contact = "<br>".join(esc_html(x) for x in lines)
         if p.phone:
-            contact += f"<br>T {esc_html(p.phone)}"
+            # shown as written, dialled without spaces (the source gives a Dutch number)
+            dial = "".join(ch for ch in p.phone if ch.isdigit() or ch == "+")
+            contact += f'<br>T <a href="tel:{esc_html(dial)}">{esc_html(p.phone)}</a>'
         if p.email:
             contact += f'<br>E <a href="mailto:{esc_html(p.email)}">{esc_html(p.email)}</a>'
         if p.website:
-            contact += f"<br>{esc_html(p.website)}"
+            # shown as written ("www.oidji.nl"), linked with the scheme the source leaves out
+            contact += f'<br><a href="https://{esc_html(p.website)}" rel="noopener">{esc_html(p.website)}</a>'
         extra = f"<p>{esc_html(p.contact)}</p>" if p.contact else ""
         sections.append(("aanbieder", "Aanbieder en aanmelden", f"{extra}<address>{contact}</address>"))
     for anchor, title, body in sections:

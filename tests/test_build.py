@@ -1,8 +1,9 @@
 """The built site: every recommendation, step anchor, table and back-link is where it should be."""
 
 import json
-from pathlib import Path
+import posixpath
 import re
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,47 @@ def test_pages_are_tagged_with_their_phase_or_as_training(site, content):
         assert re.search(rf'class="md-tag[^"]*"[^>]*>{handvat.phase.name}<', html), handvat.id
     html = read(site, "trainingen/publieksagressie/functiegroepen/index.html")
     assert re.search(r'class="md-tag[^"]*"[^>]*>Trainingen<', html)
+
+
+def test_dutch_names_for_header_and_footer_and_otherwise_the_themes_translations(site):
+    import material
+    import zensical
+
+    strip = lambda text: re.sub(r"\{#-.*?-#\}", "", text, count=1, flags=re.S).strip()  # noqa: E731
+    ours = strip((ROOT / "overrides/partials/languages/nl.html").read_text(encoding="utf-8"))
+    for package in (material, zensical):
+        theme = strip((Path(package.__file__).parent / "templates/partials/languages/nl.html").read_text(encoding="utf-8"))
+        assert ours == theme.replace('"footer": "Footer",', '"footer": "Paginavoet",').replace('"header": "Header",', '"header": "Paginakop",')
+    html = read(site, "index.html")
+    assert 'aria-label="Paginakop"' in html and 'aria-label="Paginavoet"' in html
+    assert 'aria-label="Header"' not in html and 'aria-label="Footer"' not in html
+
+
+def test_every_card_has_its_page_and_nav_entry_and_is_linked_from_home_and_crisis(site, content):
+    import yaml
+
+    from kennisbank import sitemap
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    section = next(entry["Nu handelen"] for entry in nav if isinstance(entry, dict) and "Nu handelen" in entry)
+    titled = {path: title for entry in section if isinstance(entry, dict) for title, path in entry.items()}
+    assert section[0] == sitemap.NOW_INDEX
+    assert titled == {sitemap.now_page(card.id): card.title for card in content.now_cards.values()}
+    pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/nu-handelen").glob("*.md"))
+    assert pages == sorted([sitemap.NOW_INDEX, *titled])
+    for card in content.now_cards.values():
+        source = (ROOT / "docs" / sitemap.now_page(card.id)).read_text(encoding="utf-8")
+        assert f'{{{{ nu_handelen("{card.id}") }}}}' in source
+        url = sitemap.url_of(sitemap.now_page(card.id))
+        for linking in ("index.html", "crisis/index.html", "nu-handelen/index.html"):
+            article = re.search(r"<article.*?</article>", read(site, linking), re.S).group(0)
+            base = linking.removesuffix("index.html")
+            targets = {
+                posixpath.normpath(posixpath.join(base, href)) + "/"
+                for href in re.findall(r'<a [^>]*href="([^"#:]+)"', article)
+            }
+            assert url in targets, (linking, url)

@@ -291,3 +291,9 @@ def test_notes_stand_at_their_passage(site, content):
     programme = mc.split('id="programma"')[1].split("<h3")[0]
     numbers = [n for n, note in enumerate(content.trainingen.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
     assert re.findall(r"\[noot (\d+)\]", programme) == [str(n) for n in numbers]
+
+
+def test_the_providers_phone_number_and_web_address_are_links(site):
+    html = read(site, DJI)
+    assert '<a href="tel:0880727150">088 07 27150</a>' in html
+    assert '<a href="https://www.oidji.nl" rel="noopener">www.oidji.nl</a>' in html

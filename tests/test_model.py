@@ -171,3 +171,72 @@ def test_data_is_loaded_once_until_a_file_changes(data):
     edit(data / "cyclus/V1.yml", lambda d: d.update(short_title="Visie op online werk"))
     again = load_once(data)
     assert again is not first and again.handvat("V1").data.short_title == "Visie op online werk"
+
+
+# --- "Nu handelen" cards (data/nu-handelen.yml): a selection of the source's steps, by id
+
+
+def test_the_cards_load_with_their_steps(content):
+    card = content.now_cards["oproep-tot-geweld"]
+    assert card.steps[0] == "C1.1" and content.step("C1.1").data.text.startswith("Verzamel op weg naar de oproep")
+    assert content.now_roles == ("Politie en handhaving", "Jongerenwerk", "Gemeente")
+
+
+def test_an_unknown_step_on_a_card_names_file_card_and_id(data):
+    edit(data / "nu-handelen.yml", lambda d: d["cards"][1]["steps"].append("C9.1"))
+    msg = problems_of(data)
+    assert "data/nu-handelen.yml: confrontatie-ter-plaatse: steps.6: unknown step 'C9.1'" in msg
+
+
+def test_a_step_number_past_the_end_of_its_recommendation_is_unknown(data):
+    edit(data / "nu-handelen.yml", lambda d: d["cards"][0]["steps"].__setitem__(0, "C1.6"))
+    assert "data/nu-handelen.yml: oproep-tot-geweld: steps.0: unknown step 'C1.6'" in problems_of(data)
+
+
+def test_a_malformed_step_id_on_a_card(data):
+    edit(data / "nu-handelen.yml", lambda d: d["cards"][0]["steps"].__setitem__(0, "c1-1"))
+    assert "data/nu-handelen.yml: cards.0.steps.0: String should match pattern" in problems_of(data)
+
+
+def test_a_step_twice_on_a_card_and_a_duplicate_card(data):
+    def change(d):
+        d["cards"][2]["steps"].append("C4.1")
+        d["cards"].append(dict(d["cards"][0]))
+    edit(data / "nu-handelen.yml", change)
+    msg = problems_of(data)
+    assert "data/nu-handelen.yml: misinformatie: steps.5: step 'C4.1' is listed twice" in msg
+    assert "data/nu-handelen.yml: oproep-tot-geweld: id: duplicate card id 'oproep-tot-geweld'" in msg
+
+
+def test_an_unknown_role_or_recommendation_on_the_cards(data):
+    def change(d):
+        d["roles"].append("Brandweer")
+        d["cards"][0]["more"].append("C7")
+    edit(data / "nu-handelen.yml", change)
+    msg = problems_of(data)
+    assert "data/nu-handelen.yml: roles.3: unknown audience 'Brandweer'" in msg
+    assert "data/nu-handelen.yml: oproep-tot-geweld: more.3: unknown recommendation 'C7'" in msg
+
+
+def test_a_card_without_steps_or_with_markup(data):
+    def change(d):
+        d["cards"][0]["steps"] = []
+        d["cards"][1]["title"] = "<b>Nu</b>"
+    edit(data / "nu-handelen.yml", change)
+    msg = problems_of(data)
+    assert "data/nu-handelen.yml: cards.0.steps: List should have at least 1 item" in msg
+
+
+def test_a_card_with_markup_in_its_title(data):
+    edit(data / "nu-handelen.yml", lambda d: d["cards"][1].update(title="<b>Nu</b>"))
+    assert "data/nu-handelen.yml: cards.1.title: contains markup '<b>'" in problems_of(data)
+
+
+def test_group_readers_must_name_known_groups_and_readers(data):
+    edit(data / "doelgroepen.yml", lambda d: d["group_readers"].update({"jongerenwerk": "Jeugdzorg"}))
+    assert "group_readers: jongerenwerk: 'Jeugdzorg' is not one of the readers" in problems_of(data)
+
+
+def test_every_group_needs_a_reader(data):
+    edit(data / "doelgroepen.yml", lambda d: d["group_readers"].pop("politie-handhaving"))
+    assert "group_readers: no reader for the group(s) politie-handhaving" in problems_of(data)

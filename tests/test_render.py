@@ -48,8 +48,10 @@ def test_step_has_anchor_number_and_checkbox(content):
 def test_citation_links_point_at_the_sources_page(content):
     text = "Tekst ([[Praktijkonderzoek H2.6, H4.2; Literatuurreview H1, H3 / Tabel 2]])."
     html = to_html(md_text(text, content.registry))
-    assert '<a href="/bronnen.md#praktijkonderzoek-h2-6">Praktijkonderzoek H2.6</a>, <a href="/bronnen.md#praktijkonderzoek-h4-2">H4.2</a>' in html
-    assert '/ <a href="/bronnen.md#literatuurreview-tabel-2">Tabel 2</a>).' in html
+    # marked as citations (class bronverwijzing): a printed page prints no address after them
+    cite = '<a class="bronverwijzing" href="/bronnen.md#'
+    assert f'{cite}praktijkonderzoek-h2-6">Praktijkonderzoek H2.6</a>, {cite}praktijkonderzoek-h4-2">H4.2</a>' in html
+    assert f'/ {cite}literatuurreview-tabel-2">Tabel 2</a>).' in html
 
 
 def test_table_has_caption_and_header_cells():
@@ -77,3 +79,26 @@ def test_course_text_cannot_inject_markup_even_into_json_ld():
     assert "<" not in json_ld and ">" not in json_ld
     import json
     assert json.loads(json_ld)["timeRequired"] == evil
+
+
+def test_a_card_shows_source_steps_by_id_with_their_text_and_place(content):
+    from macros.render_nu import render_card
+
+    card = content.now_cards["oproep-tot-geweld"]
+    audiences = {h.page: ["Politie en handhaving", "Jongerenwerk", "Alle netwerkpartners"] for h in content.handvatten.values()}
+    html = to_html(render_card(card, content, audiences))
+    assert html.count('class="stap stap--stap"') == len(card.steps)
+    assert 'data-rollen="1 2 3" id="c1-1"' in html  # for everyone: every role
+    assert 'data-rollen="1" id="c5-1"' in html  # the source's group for police and enforcement
+    assert 'data-rollen="2" id="c5-6"' in html  # ... for youth work
+    assert 'href="/crisis/c1.md#c1-1" data-kort="r/c1-1/"' in html
+    assert "Verzamel op weg naar de oproep informatie" in html
+    assert "Kaart van de redactie." in html
+
+
+def test_a_step_only_for_audiences_outside_the_roles_is_shown_to_none(content):
+    from macros.render_nu import roles_of
+
+    step = content.step("C1.1")
+    assert roles_of(step, content, {step_page: ["Onderwijs"] for step_page in [content.handvat("C1").page]}) == []
+    assert roles_of(step, content, {content.handvat("C1").page: ["Gemeente"]}) == [3]

@@ -1,0 +1,36 @@
+/* Printing: every link of the page's text gets its address for the print stylesheet
+   (a[data-adres]::after), resolved to a full address; a link with a short link (data-kort) gets
+   that. Stylesheets cannot resolve a relative address themselves. Nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  function siteRoot() {
+    try {
+      var base = JSON.parse(document.getElementById("__config").textContent).base;
+      return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    } catch (e) {
+      return new URL("./", window.location.href);
+    }
+  }
+
+  function init() {
+    var root = siteRoot();
+    var here = window.location.href.split("#")[0];
+    var links = document.querySelectorAll("article a[href]");
+    Array.prototype.forEach.call(links, function (a) {
+      var href = a.getAttribute("href");
+      // in-page anchors, citations (they name their source already), controls and links that
+      // show their own address need none
+      if (/^(#|javascript:|mailto:|tel:)/.test(href) || a.closest("[data-site-only], .headerlink, .md-tags")) return;
+      if (a.classList.contains("bronverwijzing") || a.classList.contains("md-button")) return;
+      var address = a.hasAttribute("data-kort") ? new URL(a.getAttribute("data-kort"), root).href : a.href;
+      if (address.split("#")[0] === here && !a.hasAttribute("data-kort")) return;
+      var text = a.textContent.trim();
+      if (text === address || text === href || address.indexOf(text) !== -1 && text.indexOf("/") !== -1) return;
+      a.setAttribute("data-adres", address);
+    });
+  }
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
+  else init();
+})();

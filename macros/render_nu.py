@@ -1,0 +1,98 @@
+"""The "Nu handelen" cards (pure): a situation, a role switch and the source's steps it selects.
+
+Every step is rendered from the cycle's data exactly as on its recommendation's page (text,
+sub-items, table, citations) and links to its place there; the card's own words (title, when,
+the note on its making) are the editors' and marked as such.
+"""
+
+from __future__ import annotations
+
+from kennisbank.model import Content, NowCard, StepView
+from kennisbank.model_nu import shown_to, step_readers
+from kennisbank.sitemap import link, now_checklist, now_page, short_path
+from .render_cyclus import short_label
+from .render_steps import step_body, step_number
+from .render_text import esc, esc_html
+
+
+def roles_of(step: StepView, content: Content, audiences: dict[str, list[str]]) -> list[int]:
+    """The positions (1, 2, ...) of the card roles a step is for, from the audience data."""
+    handvat = content.handvat(step.id.split(".")[0])
+    readers = step_readers(step.group.audience if step.group else None, audiences.get(handvat.page, []), content.group_readers)
+    return [n for n, role in enumerate(content.now_roles, start=1) if shown_to(readers, role, content.everyone)]
+
+
+def render_role_switch(card: NowCard, content: Content) -> str:
+    """Radio buttons; the stylesheet hides the steps that are not for the chosen role (no script)."""
+    name = f"rol-{card.id}"
+    options = [(0, "Alle rollen")] + list(enumerate(content.now_roles, start=1))
+    buttons = "".join(
+        f'<label class="rolkeuze__optie"><input type="radio" name="{name}" value="{n}"{" checked" if n == 0 else ""}> '
+        f"{esc_html(label)}</label>"
+        for n, label in options
+    )
+    return (
+        f'<fieldset class="rolkeuze" data-site-only data-search-exclude><legend>Stappen voor</legend>{buttons}</fieldset>'
+    )
+
+
+def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
+    handvat = content.handvat(step.id.split(".")[0])
+    noun = "stap" if step.kind == "steps" else "punt"
+    group = f" · {esc_html(step.group.title)}" if step.group else ""
+    return "\n".join(
+        [
+            f'<li class="stap stap--{noun}" id="{step.anchor}" data-rollen="{" ".join(map(str, roles))}" markdown="block">',
+            f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
+            f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
+            f"uit {esc_html(short_label(handvat))}</a><span class=\"stap__groep\">{group}</span></div>",
+            *step_body(step, content),
+            "</li>",
+        ]
+    )
+
+
+def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]) -> str:
+    """A card's page body under its title: when it applies, the role switch, the steps, and where
+    to read on."""
+    steps = [content.step(step_id) for step_id in card.steps]
+    actions = any(s.kind == "steps" for s in steps)
+    items = [render_card_step(s, content, roles_of(s, content, audiences)) for s in steps]
+    more = ", ".join(
+        f'[{esc(short_label(content.handvat(h)))}]({link(content.handvat(h).page)}){{: data-kort="{short_path(h.lower())}" }}'
+        for h in card.more
+    )
+    return "\n".join(
+        [
+            '<div class="nu-handelen" markdown="block">',
+            f'<p class="nu-wanneer"><span class="nu-redactie">Kaart van de redactie.</span> {esc_html(card.when)}</p>',
+            render_role_switch(card, content),
+            f'<div class="checklist" data-checklist="{now_checklist(card.id)}" markdown="block">' if actions else "<div markdown=\"block\">",
+            '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",
+            '<ol class="checklist__stappen nu-stappen" markdown="block">',
+            *items,
+            "</ol>",
+            '<p data-site-only><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>'
+            if actions
+            else "",
+            "</div>",
+            '<div class="nu-verantwoording" markdown="block">',
+            "",
+            "**Over deze kaart.** De redactie koos deze stappen uit de handvatten van de crisisfase als eerste"
+            " stappen in deze situatie; de tekst van elke stap is die van de bron, ongewijzigd, met een link"
+            " naar de plek waar hij staat. De keuze per rol volgt de doelgroepen van de handvatten. Lees daarna"
+            f" het hele handvat: {more}.",
+            "",
+            "</div>",
+            "</div>",
+        ]
+    )
+
+
+def render_card_list(content: Content) -> str:
+    """The cards as a grid of links (Material's card grid), for the overview, home and Crisis pages."""
+    items = "\n".join(
+        f"-   **[{esc(card.title)}]({link(now_page(card.id))})**\n\n    {esc(card.when)}\n"
+        for card in content.now_cards.values()
+    )
+    return f'<div class="grid cards nu-kaarten" markdown>\n\n{items}\n</div>'
