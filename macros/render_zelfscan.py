@@ -51,7 +51,8 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
         '<p class="zelfscan__melding" role="status"></p></div>'
     )
     return (
-        f'<form class="zelfscan" data-fase="{phase.id}" data-fase-naam="{esc_html(phase.name)}" data-versie="{esc_html(version)}">'
+        # out of the search index: its questions are the steps, found on their own pages
+        f'<form class="zelfscan" data-search-exclude data-fase="{phase.id}" data-fase-naam="{esc_html(phase.name)}" data-versie="{esc_html(version)}">'
         f"{actions}{note}{''.join(sections)}"
         '<section class="zelfscan__samenvatting" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>'
         '<div class="zelfscan__uitkomst"><p>Nog geen antwoorden.</p></div></section></form>'
