@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
+from urllib.parse import quote
 from dataclasses import dataclass
 from pathlib import Path
 
 from kennisbank import sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
-from kennisbank.frontmatter import audiences_of
-from kennisbank.model import Content
+from kennisbank.frontmatter import audiences_of, page_title
+from kennisbank.model import Content, ContentError
+from kennisbank.model_wijzigingen import check_site
 
 from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
-    render_trainingen, render_woordenlijst,
+    render_trainingen, render_wijzigingen, render_woordenlijst,
 )
 
 
@@ -44,6 +46,9 @@ class Settings:
     offline_zip: bool  # ... and the offline zip
     statement: render_toegankelijkheid.Statement
     day: str  # the build's date in Dutch, in citations
+    # "Verbetering voorstellen": the repository's web editor (a file's path is appended), or a mail address
+    suggest_url: str | None = None
+    suggest_email: str | None = None
 
 
 def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Settings:
@@ -59,7 +64,20 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
         offline_zip=sitemap.zip_made(environ),
         statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
         day=dutch_date(build_date()),
+        **_suggest_settings(extra),
     )
+
+
+def _suggest_settings(extra: Mapping) -> dict[str, str | None]:
+    """extra.verbetering_url (https://…/, the web editor's address of the repository's files) and
+    extra.verbetering_email; SettingsError names a key that is set but unusable."""
+    url = str(extra.get("verbetering_url") or "").strip() or None
+    email = str(extra.get("verbetering_email") or "").strip() or None
+    if url and not (render_toegankelijkheid.WEB.match(url) and url.endswith("/")):
+        raise render_toegankelijkheid.SettingsError(f"mkdocs.yml: extra.verbetering_url: {url!r} is no https:// address ending in /")
+    if email and not render_toegankelijkheid.EMAIL.match(email):
+        raise render_toegankelijkheid.SettingsError(f"mkdocs.yml: extra.verbetering_email: {email!r} is no e-mail address")
+    return {"suggest_url": url, "suggest_email": email}
 
 
 class PageMacros:
@@ -69,6 +87,10 @@ class PageMacros:
         self.content = content
         self.settings = settings
         self.short_links = sitemap.short_links(content)  # ShortLinkError on a collision
+        # the changelog against docs/ and extra.versie: a raised version needs its entry
+        problems = check_site(content.changelog, settings.docs_dir, settings.version)
+        if problems:
+            raise ContentError(problems)
 
     @classmethod
     def names(cls) -> list[str]:
@@ -89,11 +111,60 @@ class PageMacros:
 
     def bronvermelding(self, page: Page, document_id: str) -> str:
         """For a page transcribed from a source document: name it and say how to cite the page."""
-        return self._credit(document_id, page, page.title)
+        return self._credit(document_id, page, page.title) + self.laatst_gewijzigd(page)
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
-        return render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+        citation = render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+        return citation + "\n\n" + self.laatst_gewijzigd(page)
+
+    # --- what changed (data/wijzigingen.yml)
+    def _place(self, item: str) -> tuple[str, str, str]:
+        """A changelog id's (label, docs page, anchor)."""
+        page, anchor = sitemap.changed_place(self.content, item)
+        if item in self.content.handvatten:
+            label = f"{item} {self.content.handvat(item).data.short_title}"
+        elif anchor:
+            label = f"stap {item}"
+        elif self.content.trainingen and item in self.content.trainingen.courses:
+            label = self.content.trainingen.courses[item].title
+        else:
+            label = page_title(self.settings.docs_dir, page)
+        return label, page, anchor
+
+    def _suggest(self, page: Page) -> tuple[str, str] | None:
+        """Where to suggest an improvement of this page: its file in the web editor, or a mail."""
+        file = sitemap.source_file(self.content, page.path)
+        if self.settings.suggest_url:
+            return self.settings.suggest_url + file, f"{file} bewerken"
+        if self.settings.suggest_email:
+            subject = quote(f"Verbetering voor {page.title or self.settings.site_name} ({self._address(page)})")
+            return f"mailto:{self.settings.suggest_email}?subject={subject}", f"Mail aan {self.settings.suggest_email}"
+        return None
+
+    def laatst_gewijzigd(self, page: Page) -> str:
+        """The page's last change, from the newest changelog entry that names it (or all pages)."""
+        for entry in self.content.changelog:
+            if entry.all_pages or any(self._place(i)[1] == page.path for i in entry.ids):
+                return render_wijzigingen.render_last_changed(entry, self._suggest(page))
+        raise KeyError(f"docs/{page.path}: no entry of data/wijzigingen.yml names this page; name it in the newest entry's ids")
+
+    def gewijzigd(self, page: Page) -> str:
+        """At the top of a page (under its title): a notice when the latest version changed it."""
+        latest = self.content.changelog[0]
+        here = [place for place in map(self._place, latest.ids) if place[1] == page.path]
+        return render_wijzigingen.render_notice(latest, here) if here else ""
+
+    def _under_title(self, body: str, page: Page) -> str:
+        """A whole page's body with the change notice right under its title (the first line)."""
+        title, rest = body.split("\n", 1)
+        if not title.startswith("# "):
+            raise ValueError(f"docs/{page.path}: the page does not start with its title")
+        return f"{title}\n\n{self.gewijzigd(page)}\n{rest}"
+
+    def wijzigingen(self, page: Page) -> str:
+        """The Wijzigingen page: every version, newest first."""
+        return render_wijzigingen.render_changelog(self.content.changelog, self._place)
 
     # --- the cycle
     def _downloads(self, *keys: str) -> list[sitemap.Download]:
@@ -103,8 +174,9 @@ class PageMacros:
 
     def handvat(self, page: Page, handvat_id: str) -> str:
         handvat = self.content.handvat(handvat_id)
-        body = render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id))
-        return body + "\n\n" + self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+        body = self._under_title(render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id)), page)
+        credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+        return body + "\n\n" + credit + self.laatst_gewijzigd(page)
 
     def download_links(self, page: Page, *keys: str) -> str:
         """Download links for a page: "cyclus", "trainingen", "offline" or a phase id."""
@@ -187,7 +259,8 @@ class PageMacros:
         if course_id not in courses:
             raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
         course = courses[course_id]
-        return render_trainingen.render_course(course) + "\n\n" + self._credit(course.id, page, course.title)
+        body = self._under_title(render_trainingen.render_course(course), page)
+        return body + "\n\n" + self._credit(course.id, page, course.title) + self.laatst_gewijzigd(page)
 
     def cursussen_vergelijking(self, page: Page) -> str:
         courses = list(self.content.trainingen.courses.values())
