@@ -18,7 +18,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import Content
 
-from . import builders, shortlinks
+from . import builders, config as site_config, feed, shortlinks
 from .pdfs import ExportError
 
 
@@ -32,6 +32,7 @@ def make(project: Path, site_dir: Path, builder: str, content: Content, environ:
         if result.returncode:
             raise ExportError(f"offline zip: the offline build failed:\n{(result.stdout + result.stderr)[-2000:]}")
         shortlinks.write(offline, content, directory_urls=False)
+        feed.write(offline, site_config.read(project / "mkdocs.yml", env), content, project / "docs")
         pdfs = site_dir / sitemap.PDF_FOLDER
         if pdfs.is_dir():
             shutil.copytree(pdfs, offline / sitemap.PDF_FOLDER)

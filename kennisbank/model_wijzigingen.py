@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
+from . import sitemap
+from .frontmatter import page_title
 from .model_base import Strict, Text
+
+if TYPE_CHECKING:
+    from .model import Content
 
 Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
 
@@ -82,3 +87,15 @@ def check_site(entries: list[ChangelogEntry], docs_dir: Path, version: str, wher
             f"mkdocs.yml: extra.versie: version {version!r} is not the newest entry of {where} ({versions[0]})"
         )
     return problems
+
+
+def changed_item(content: Content, docs_dir: Path, item: str) -> tuple[str, str, str]:
+    """What a changelog id names, for readers: (label, docs page, anchor)."""
+    page, anchor = sitemap.changed_place(content, item)
+    if item in content.handvatten:
+        return f"{item} {content.handvat(item).data.short_title}", page, anchor
+    if anchor:
+        return f"stap {item}", page, anchor
+    if content.trainingen and item in content.trainingen.courses:
+        return content.trainingen.courses[item].title, page, anchor
+    return page_title(docs_dir, page), page, anchor

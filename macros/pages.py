@@ -15,9 +15,9 @@ from pathlib import Path
 
 from kennisbank import sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
-from kennisbank.frontmatter import audiences_of, page_title
+from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
-from kennisbank.model_wijzigingen import check_site
+from kennisbank.model_wijzigingen import changed_item, check_site
 
 from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_steps, render_toegankelijkheid,
@@ -121,16 +121,7 @@ class PageMacros:
     # --- what changed (data/wijzigingen.yml)
     def _place(self, item: str) -> tuple[str, str, str]:
         """A changelog id's (label, docs page, anchor)."""
-        page, anchor = sitemap.changed_place(self.content, item)
-        if item in self.content.handvatten:
-            label = f"{item} {self.content.handvat(item).data.short_title}"
-        elif anchor:
-            label = f"stap {item}"
-        elif self.content.trainingen and item in self.content.trainingen.courses:
-            label = self.content.trainingen.courses[item].title
-        else:
-            label = page_title(self.settings.docs_dir, page)
-        return label, page, anchor
+        return changed_item(self.content, self.settings.docs_dir, item)
 
     def _suggest(self, page: Page) -> tuple[str, str] | None:
         """Where to suggest an improvement of this page: its file in the web editor, or a mail."""
