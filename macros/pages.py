@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
-from urllib.parse import quote
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from kennisbank import sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
