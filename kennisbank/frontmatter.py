@@ -48,3 +48,12 @@ def audiences_of(docs_dir: Path, paths: list[str], readers: tuple[str, ...], oth
             raise FrontMatterError(f"docs/{path}: tags: unknown audience {unknown[0]!r}; known: {', '.join(readers)}")
         found[path] = [t for t in tags if t in readers]
     return found
+
+
+def page_title(docs_dir: Path, path: str) -> str:
+    """A page's title: its first "# " heading (without an attribute list), else its path."""
+    text = (Path(docs_dir) / path).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].split(" { #")[0].split(" {#")[0].strip()
+    return path

@@ -18,6 +18,7 @@ from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_nu import NowCard, NowFile, check_cards
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
+from .model_wijzigingen import ChangelogEntry, check_order
 from .model_woordenlijst import Term, check_glossary
 from .sitemap import link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
 
@@ -27,15 +28,24 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class HandvatData(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z][1-9]\d*$")]  # a phase's letter (fasen.yml) and number
+    """Het vaste id: letter van de fase en volgnummer in de bron (V2). Gelijk aan de bestandsnaam; verandert nooit."""
     title: Text
+    """Het handvat zoals de bron het formuleert (één zin)."""
     # the editors' label for navigation, overviews, short-link list and PDF bookmarks
     short_title: Text
+    """Korte naam van de redactie (hoogstens zes woorden) voor menu, overzichten, korte links en pdf-bladwijzers."""
     kind: ListKind = "steps"
+    """steps (handelingen, met vinkje) of points (signalen, vragen, voorbeelden; zonder vinkje)."""
     intro: list[Text] = []
+    """Alinea’s tussen titel en vraag, letterlijk uit de bron; mag leeg zijn ([])."""
     question: Text
+    """De inleidende vraag vlak voor de genummerde stappen."""
     steps: list[Step] | None = None
+    """De stappen, in de volgorde van de bron. Geef óf steps óf groups."""
     groups: list[Group] | None = None
+    """Stappen onder tussenkoppen van de bron. Geef óf steps óf groups."""
     notes: list[Note] = []
+    """Zichtbare noten van de redactie bij dit handvat."""
 
     @field_validator("short_title")
     @classmethod
@@ -56,43 +66,64 @@ class HandvatData(Strict):
 
 class Phase(Strict):
     id: Text
+    """Het id van de fase (vredestijd, crisis, nazorg): ook de map onder docs/."""
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+    """De letter waarmee de ids van de handvatten van deze fase beginnen (V, C, N)."""
     name: Text
+    """De naam van de fase zoals de site hem toont."""
     theme: Text
+    """Het thema van de fase, letterlijk uit de bron."""
     aims: list[Text] = Field(min_length=1)
+    """De doelen van de fase, letterlijk uit de bron."""
 
 
 class Kern(Strict):
     title: Text
+    """De kop van de rij ‘Kern’ in het overzicht."""
     text: Text
+    """De tekst van die rij, letterlijk uit de bron."""
 
 
 class PhasesFile(Strict):
     document: Text  # the source document the cycle is transcribed from (brondocumenten.yml)
+    """Het id van het brondocument (brondocumenten.yml) waaruit de cyclus is overgenomen."""
     kern: Kern
+    """De rij ‘Kern’ van het overzicht."""
     phases: list[Phase] = Field(min_length=1)
+    """De fasen, in de volgorde van de cyclus."""
 
 
 class Study(Strict):
     id: Text
+    """Het id van het onderzoek: ook het anker op de pagina Bronnen."""
     name: Text
+    """De naam zoals bronverwijzingen hem noemen (Literatuurreview)."""
     chapters: list[Text]
+    """De hoofdstukken die geciteerd mogen worden (H2.6)."""
     tables: list[int]
+    """De nummers van de tabellen die geciteerd mogen worden."""
 
 
 class Publication(Strict):
     id: Text
+    """Het id van de publicatie: ook het anker op de pagina Bronnen."""
     cite: Text
+    """De verwijzing zoals de tekst hem schrijft (COT, 2021)."""
     description: Text | None = None
+    """Een korte omschrijving van de publicatie."""
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    """Het webadres van de publicatie (https://…)."""
 
 
 class ReadersFile(Strict):
     readers: list[Text] = Field(min_length=1)  # the site's audiences (page tags), in display order
+    """De doelgroepen van de site (tags van pagina’s), in de volgorde van de pagina ‘Per doelgroep en fase’."""
     everyone: Text
+    """De doelgroep van pagina’s voor alle netwerkpartners; moet in readers staan."""
     groups: dict[str, Text]  # audience headings in the handbook: key -> label as the source words it
-    # which reader (page tag) each of those headings addresses: the "Nu handelen" role switch
+    """Doelgroepen die het handboek boven groepen stappen noemt: sleutel en naam zoals de bron hem schrijft."""
     group_readers: dict[str, Text] = {}
+    """Welke doelgroep van de site (readers) elk van die kopjes aanspreekt: de rolkeuze van de kaarten ‘Nu handelen’."""
 
     @model_validator(mode="after")
     def _everyone_is_a_reader(self) -> "ReadersFile":
@@ -113,23 +144,35 @@ class ReadersFile(Strict):
 
 
 class SourceDocument(Strict):
-    """A document the site transcribes; each field only as far as the document itself says it."""
+    """Een document dat de site overneemt; elk gegeven alleen voor zover het document het zelf zegt."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    """Het vaste id van het document (kleine letters en streepjes)."""
     title: Text
+    """De titel zoals het document hem geeft."""
     kind: Literal["handboek", "handreiking", "cursusbeschrijving"]
+    """Soort document: handboek, handreiking of cursusbeschrijving."""
     maker: Text | None
+    """Maker of uitgever, alleen zoals het document het zegt; anders null."""
     published_in: Text | None
+    """Waar het document verscheen, alleen zoals het document het zegt; anders null."""
     date: Text | None
+    """De datum, alleen zoals het document hem geeft; anders null."""
     date_note: Text | None = None
+    """Een opmerking over de datum (bijvoorbeeld een lege ‘Laatste update:’)."""
     part: Text  # what part of the document the site transcribes
+    """Welk deel van het document de site overneemt."""
     file: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.txt$")]  # in ../shared/bronnen/
+    """Het tekstbestand van het document in de map bronnen."""
     section: Text  # the docs page where its part of the site starts
+    """De pagina onder docs/ waar het overgenomen deel begint."""
 
 
 class SourcesFile(Strict):
     studies: list[Study]
+    """De onderzoeksrapporten met hun hoofdstukken en tabellen."""
     publications: list[Publication]
+    """De genoemde publicaties."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,6 +239,7 @@ class Content:
             if step.id == step_id:
                 return step
         raise KeyError(f"unknown step id {step_id!r}")
+    changelog: list[ChangelogEntry] = field(default_factory=list)  # newest first
 
     def document(self, document_id: str) -> SourceDocument:
         try:
@@ -440,6 +484,7 @@ def load(data_dir: Path | str) -> Content:
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
     _load_now(root, content, problems, cycle_loaded)
+    _load_changelog(root, content, problems)
     if problems:
         raise ContentError(problems)
     return content
@@ -601,3 +646,32 @@ def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: b
     if not found:
         content.now_roles = tuple(now.roles)
         content.now_cards = {card.id: card for card in now.cards}
+def _load_changelog(root: Path, content: Content, problems: list[str]) -> None:
+    """data/wijzigingen.yml: valid entries, newest first, naming only ids that exist (pages are
+    checked against docs/ when the build starts: model_wijzigingen.check_site)."""
+    path = root / "wijzigingen.yml"
+    where = _rel(path, root)
+    raw = _read_yaml(path, root, problems)
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        problems.append(f"{where}: (file): must be a list of versions, newest first")
+        return
+    known = set(content.handvatten) | {s.id for h in content.handvatten.values() for s in h.steps}
+    known |= set(content.trainingen.courses) if content.trainingen else set()
+    entries: list[tuple[str, ChangelogEntry]] = []
+    for n, raw_entry in enumerate(raw):
+        label = f"{n} ({raw_entry['version']})" if isinstance(raw_entry, dict) and "version" in raw_entry else str(n)
+        entry = _validate(ChangelogEntry, raw_entry, f"{where}: {label}", problems)
+        if entry is None:
+            continue
+        problems += _markup(f"{where}: {label}", entry)
+        for n_id, item in enumerate(entry.ids):
+            if not item.endswith(".md") and item not in known:
+                problems.append(
+                    f"{where}: {label}: ids.{n_id}: unknown id {item!r}; an id is a recommendation (V2), "
+                    "a step (V2.4), a course (masterclass-wraakbeteugeling) or a page under docs/ (woordenlijst.md)"
+                )
+        entries.append((label, entry))
+    problems += check_order(entries, where)
+    content.changelog = [entry for _, entry in entries]

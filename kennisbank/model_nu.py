@@ -23,15 +23,22 @@ MAX_ROLES = 6  # the role switch's stylesheet filters by position, for up to six
 
 class NowCard(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]  # its page and tick store
+    """Vaste sleutel van de kaart (kleine letters en streepjes): de naam van haar pagina; verandert nooit."""
     title: Text  # the situation, in the editors' words
+    """De situatie, in woorden van de redactie."""
     when: Text  # one sentence of the editors: when this card applies
+    """Eén zin van de redactie: wanneer deze kaart geldt."""
     steps: list[StepId] = Field(min_length=1, max_length=10)  # the source's steps, in the order to take them
+    """De stappen uit de bron (zoals C1.1), in de volgorde waarin je ze zet; de tekst komt uit data/cyclus."""
     more: list[HandvatId] = []  # recommendations to read in full afterwards (links)
+    """Handvatten om daarna helemaal te lezen (zoals C5)."""
 
 
 class NowFile(Strict):
     roles: list[Text] = Field(min_length=1, max_length=MAX_ROLES)  # audiences the role switch offers
+    """De doelgroepen (uit doelgroepen.yml) waartussen de rolkeuze op elke kaart kiest."""
     cards: list[NowCard] = Field(min_length=1)
+    """De kaarten, in de volgorde van het overzicht."""
 
 
 def check_cards(now: NowFile, where: str, step_ids: set[str], handvat_ids: set[str], readers: tuple[str, ...]) -> list[str]:

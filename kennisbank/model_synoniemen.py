@@ -23,7 +23,9 @@ STEP = re.compile(r"^([A-Z]\d{1,2})(?:\.\d{1,2})?$")  # the letter must be a pha
 
 class Entry(Strict):
     naar: Annotated[str, StringConstraints(min_length=1)]
+    """Waar de woorden heen leiden: een handvat (V2), een stap (V2.4) of een pagina onder docs/."""
     woorden: list[Word] = Field(min_length=1)
+    """Woorden zoals een lezer ze typt, in kleine letters; elk woord staat bij één doel."""
 
 
 def load(data_dir: Path, docs_dir: Path, content) -> tuple[dict[str, list[str]], list[str]]:

@@ -19,18 +19,29 @@ SOURCE_FILES = {
 
 class Term(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    """Het vaste id van het begrip (kleine letters en streepjes): ook het anker op de Woordenlijst."""
     term: Text
+    """Het begrip of de afkorting zoals het in de tekst staat."""
     abbreviation: bool = False
+    """true als het een afkorting is; dan is full verplicht."""
     full: Text | None = None
+    """Voluit geschreven (alleen bij een afkorting)."""
     definition: Text
+    """De omschrijving: letterlijk uit de bron, of van de redactie (dan editorial: true)."""
     source: Text
+    """Het bronbestand waarin het begrip voorkomt."""
     defined_in_source: bool
+    """true als de omschrijving letterlijk uit de bron komt."""
     editorial: bool
+    """true als de redactie de omschrijving schreef (precies één van beide is true)."""
     see: list[str] = []
+    """Ids van verwante begrippen."""
     aliases: list[Text] = []
+    """Andere schrijfwijzen of synoniemen waarop de zoekfunctie het begrip ook vindt."""
     # A study or publication of data/bronnen.yml (its id, which is its anchor on the Bronnen page):
     # the entry links there. MkDocs checks the anchor when it builds the glossary page.
     sources_entry: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
+    """Het id van een onderzoek of publicatie in bronnen.yml: het begrip linkt daarheen."""
 
     @model_validator(mode="after")
     def _consistent(self):

@@ -29,6 +29,7 @@ SHORT_LINKS = "korte-links.md"
 ROUTES = "doelgroepen.md"
 OFFLINE = "offline.md"
 TRAININGS = "trainingen/index.md"
+CHANGES = "wijzigingen.md"
 TRAININGS_DIR = "trainingen/"
 GROUP_OVERVIEWS = "trainingen/publieksagressie/per-functiegroep.md"
 # The page of each table of the publieksagressie guide that editorial notes can sit on.
@@ -93,6 +94,11 @@ def tag_anchor(slugged_name: str) -> str:
 
 def document_anchor(document_id: str) -> str:
     return f"bron-{document_id}"
+
+
+def version_anchor(version: str) -> str:
+    """A version's entry on the Wijzigingen page: "0.2" -> "versie-0-2"."""
+    return "versie-" + version.replace(".", "-")
 
 
 def note_anchor(where: str, n: int) -> str:
@@ -172,6 +178,36 @@ def relative_url(target: str, base: str) -> str:
     return "./" if rel == "." else rel + "/" if folder else rel
 
 
+# --- the changelog: what its ids name, and the file an editor changes for a page ------------
+DATA_DIR = "data"
+DOCS_DIR = "docs"
+
+
+def changed_place(content: Content, item: str) -> tuple[str, str]:
+    """The docs page and anchor a changelog id names: a recommendation ("V2"), a step ("V2.4"),
+    a course (its id) or a page (its docs path, "woordenlijst.md")."""
+    if item.endswith(".md"):
+        return item, ""
+    recommendation = content.handvatten.get(item.split(".")[0])
+    if recommendation is not None and (item == recommendation.id or item in {s.id for s in recommendation.steps}):
+        return recommendation.page, step_anchor(item) if "." in item else ""
+    if content.trainingen and item in content.trainingen.courses:
+        return content.document(item).section, ""
+    raise KeyError(f"unknown changelog id {item!r}: not a recommendation, step, course or page (.md)")
+
+
+def source_file(content: Content, page: str) -> str:
+    """The file in the repository an editor changes for a docs page: a recommendation's or a
+    course's data file, else the page itself."""
+    for handvat in content.handvatten.values():
+        if handvat.page == page:
+            return f"{DATA_DIR}/cyclus/{handvat.id}.yml"
+    for course_id in content.trainingen.courses if content.trainingen else ():
+        if content.document(course_id).section == page:
+            return f"{DATA_DIR}/trainingen/cursussen/{course_id}.yml"
+    return f"{DOCS_DIR}/{page}"
+
+
 # --- short links -----------------------------------------------------------------------------
 SHORT_PREFIX = "r"
 
@@ -223,6 +259,7 @@ PDF_FOLDER = "pdf"
 CYCLE_HANDBOOK = "kennisbank-cyclus.pdf"
 TRAINING_HANDBOOK = "kennisbank-trainingen.pdf"
 OFFLINE_ZIP = "downloads/kennisbank-offline.zip"
+FEED = "wijzigingen.xml"  # the changelog's Atom feed, at the site root
 # Which exports a build makes: asked for by environment variables, so `serve` stays quick.
 PDF_ENV = "ENABLE_PDF_EXPORT"
 ZIP_ENV = "ENABLE_OFFLINE_ZIP"

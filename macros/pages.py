@@ -11,15 +11,18 @@ import inspect
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from kennisbank import sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
 from kennisbank.frontmatter import audiences_of
-from kennisbank.model import Content
+from kennisbank.model import Content, ContentError
+from kennisbank.model_wijzigingen import changed_item, check_site
 
 from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_links, render_nu, render_steps,
-    render_toegankelijkheid, render_trainingen, render_woordenlijst, render_zelfscan, render_zoekwoorden,
+    render_toegankelijkheid, render_trainingen, render_wijzigingen, render_woordenlijst, render_zelfscan,
+    render_zoekwoorden,
 )
 
 
@@ -45,6 +48,9 @@ class Settings:
     offline_copy: bool  # whether this build is the offline copy
     statement: render_toegankelijkheid.Statement
     day: str  # the build's date in Dutch, in citations
+    # "Verbetering voorstellen": the repository's web editor (a file's path is appended), or a mail address
+    suggest_url: str | None = None
+    suggest_email: str | None = None
 
 
 def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Settings:
@@ -61,7 +67,20 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
         offline_copy=sitemap.offline_copy(environ),
         statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
         day=dutch_date(build_date()),
+        **_suggest_settings(extra),
     )
+
+
+def _suggest_settings(extra: Mapping) -> dict[str, str | None]:
+    """extra.verbetering_url (https://…/, the web editor's address of the repository's files) and
+    extra.verbetering_email; SettingsError names a key that is set but unusable."""
+    url = str(extra.get("verbetering_url") or "").strip() or None
+    email = str(extra.get("verbetering_email") or "").strip() or None
+    if url and not (render_toegankelijkheid.WEB.match(url) and url.endswith("/")):
+        raise render_toegankelijkheid.SettingsError(f"mkdocs.yml: extra.verbetering_url: {url!r} is no https:// address ending in /")
+    if email and not render_toegankelijkheid.EMAIL.match(email):
+        raise render_toegankelijkheid.SettingsError(f"mkdocs.yml: extra.verbetering_email: {email!r} is no e-mail address")
+    return {"suggest_url": url, "suggest_email": email}
 
 
 class PageMacros:
@@ -73,6 +92,10 @@ class PageMacros:
         self.short_links = sitemap.short_links(content)  # ShortLinkError on a collision
         self.search_words = search_words or {}  # docs page -> the editors' search words (data/synoniemen.yml)
         self.step_ids = {h.page: [s.id for s in h.steps] for h in content.handvatten.values()}
+        # the changelog against docs/ and extra.versie: a raised version needs its entry
+        problems = check_site(content.changelog, settings.docs_dir, settings.version)
+        if problems:
+            raise ContentError(problems)
 
     @classmethod
     def names(cls) -> list[str]:
@@ -98,11 +121,51 @@ class PageMacros:
 
     def bronvermelding(self, page: Page, document_id: str) -> str:
         """For a page transcribed from a source document: name it and say how to cite the page."""
-        return self._credit(document_id, page, page.title)
+        return self._credit(document_id, page, page.title) + self.laatst_gewijzigd(page)
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
-        return render_bronnen.render_citation(page.title or "", self._site(), self._address(page)) + self._search_words(page)
+        citation = render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+        return citation + self._search_words(page) + "\n\n" + self.laatst_gewijzigd(page)
+
+    # --- what changed (data/wijzigingen.yml)
+    def _place(self, item: str) -> tuple[str, str, str]:
+        """A changelog id's (label, docs page, anchor)."""
+        return changed_item(self.content, self.settings.docs_dir, item)
+
+    def _suggest(self, page: Page) -> tuple[str, str] | None:
+        """Where to suggest an improvement of this page: its file in the web editor, or a mail."""
+        file = sitemap.source_file(self.content, page.path)
+        if self.settings.suggest_url:
+            return self.settings.suggest_url + file, f"{file} bewerken"
+        if self.settings.suggest_email:
+            subject = quote(f"Verbetering voor {page.title or self.settings.site_name} ({self._address(page)})")
+            return f"mailto:{self.settings.suggest_email}?subject={subject}", f"Mail aan {self.settings.suggest_email}"
+        return None
+
+    def laatst_gewijzigd(self, page: Page) -> str:
+        """The page's last change, from the newest changelog entry that names it (or all pages)."""
+        for entry in self.content.changelog:
+            if entry.all_pages or any(self._place(i)[1] == page.path for i in entry.ids):
+                return render_wijzigingen.render_last_changed(entry, self._suggest(page))
+        raise KeyError(f"docs/{page.path}: no entry of data/wijzigingen.yml names this page; name it in the newest entry's ids")
+
+    def gewijzigd(self, page: Page) -> str:
+        """At the top of a page (under its title): a notice when the latest version changed it."""
+        latest = self.content.changelog[0]
+        here = [place for place in map(self._place, latest.ids) if place[1] == page.path]
+        return render_wijzigingen.render_notice(latest, here) if here else ""
+
+    def _under_title(self, body: str, page: Page) -> str:
+        """A whole page's body with the change notice right under its title (the first line)."""
+        title, rest = body.split("\n", 1)
+        if not title.startswith("# "):
+            raise ValueError(f"docs/{page.path}: the page does not start with its title")
+        return f"{title}\n\n{self.gewijzigd(page)}\n{rest}"
+
+    def wijzigingen(self, page: Page) -> str:
+        """The Wijzigingen page: every version, newest first."""
+        return render_wijzigingen.render_changelog(self.content.changelog, self._place)
 
     # --- the cycle
     def _downloads(self, *keys: str) -> list[sitemap.Download]:
@@ -113,8 +176,9 @@ class PageMacros:
     def handvat(self, page: Page, handvat_id: str) -> str:
         handvat = self.content.handvat(handvat_id)
         address = sitemap.short_address(self.settings.site_url, handvat.id.lower())
-        body = render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id), address)
-        return body + "\n\n" + self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+        body = self._under_title(render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id), address), page)
+        credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+        return body + "\n\n" + credit + self.laatst_gewijzigd(page)
 
     def download_links(self, page: Page, *keys: str) -> str:
         """Download links for a page: "cyclus", "trainingen", "offline" or a phase id."""
@@ -145,7 +209,9 @@ class PageMacros:
             raise KeyError(f"unknown card {card_id!r}; known: {', '.join(cards)}")
         card = cards[card_id]
         body = render_nu.render_card(card, self.content, self._audiences())
-        return f"# {render_nu.esc(card.title)} {{ .handvat-titel }}\n\n{body}\n\n" + self._credit(self.content.cycle_document, page, card.title)
+        title = f"# {render_nu.esc(card.title)} {{ .handvat-titel }}"
+        credit = self._credit(self.content.cycle_document, page, card.title) + self.laatst_gewijzigd(page)
+        return f"{title}\n\n{self.gewijzigd(page)}\n\n{body}\n\n{credit}"
 
     def nu_handelen_kaarten(self, page: Page) -> str:
         """The cards as links (home page, Crisis page, the overview)."""
@@ -216,7 +282,8 @@ class PageMacros:
         if course_id not in courses:
             raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
         course = courses[course_id]
-        return render_trainingen.render_course(course) + "\n\n" + self._credit(course.id, page, course.title)
+        body = self._under_title(render_trainingen.render_course(course), page)
+        return body + "\n\n" + self._credit(course.id, page, course.title) + self.laatst_gewijzigd(page)
 
     def cursussen_vergelijking(self, page: Page) -> str:
         courses = list(self.content.trainingen.courses.values())

@@ -1,0 +1,105 @@
+"""The editors' guide (REDACTIE.md) quotes the messages the build really prints: every quoted
+message is produced here by making the editor's mistake on a copy of the project."""
+
+import datetime
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, edit_yaml as edit, mkdocs_build, problems_of
+
+GUIDE = ROOT / "REDACTIE.md"
+BLOCK = re.compile(r"<!-- melding: ([a-z-]+) -->\n```text\n(.*?)```", re.S)
+NEW = {"version": "0.2", "date": datetime.date(2026, 12, 1), "title": "Nieuw.", "changes": ["Nieuw."], "ids": ["V2"]}
+
+
+def quoted() -> dict[str, list[str]]:
+    return {name: block.strip().split("\n") for name, block in BLOCK.findall(GUIDE.read_text(encoding="utf-8"))}
+
+
+def _version(project, **fields):
+    edit(project / "data/wijzigingen.yml", lambda d: d.insert(0, {**NEW, **fields}))
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _build(project, tmp_path) -> str:
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    return result.stdout + result.stderr
+
+
+def _raise_version(project):
+    _replace(project / "mkdocs.yml", 'versie: "0.1"', 'versie: "0.2"')
+
+
+def _see(d):
+    d["steps"][2]["see"] = [{"words": "Faciliteer", "target": "V2.99"}]
+
+
+def _duplicate_term(d):
+    d.append(next(t for t in d if t["id"] == "dpia"))
+
+
+# name -> (the editor's mistake on a copy of the project, whether it takes a real build)
+MISTAKES = {
+    "onbekend-veld": lambda p: edit(p / "data/cyclus/V2.yml", lambda d: d["steps"][3].update(tekst="typo")),
+    "veld-ontbreekt": lambda p: edit(p / "data/cyclus/V4.yml", lambda d: d.pop("question")),
+    "verkeerde-soort": lambda p: _version(p, version=0.2),
+    "yaml": lambda p: _replace(p / "data/cyclus/V2.yml", "question: Hoe ontwikkel", "question: Let op: hoe ontwikkel"),
+    "bronverwijzing": lambda p: _replace(p / "data/cyclus/V2.yml", "[[Literatuurreview H3]]", "[[Literatuurreview H9]]"),
+    "verwijzing": lambda p: edit(p / "data/cyclus/V2.yml", _see),
+    "id-bestandsnaam": lambda p: shutil.copy(p / "data/cyclus/V12.yml", p / "data/cyclus/V13.yml"),
+    "dubbel-begrip": lambda p: edit(p / "data/woordenlijst.yml", _duplicate_term),
+    "geen-datum": lambda p: (_version(p), edit(p / "data/wijzigingen.yml", lambda d: d[0].pop("date"))),
+    "datum-te-vroeg": lambda p: _version(p, date=datetime.date(2026, 11, 1)),
+    "onbekend-id": lambda p: _version(p, ids=["V13"]),
+}
+BUILD_MISTAKES = {
+    "versie-zonder-item": _raise_version,
+    "onbekende-pagina": lambda p: (_version(p, ids=["woordlijst.md"]), _raise_version(p)),
+    "anker": lambda p: (p / "docs/index.md").write_text(
+        (p / "docs/index.md").read_text(encoding="utf-8") + "\n[x](vredestijd/v2.md#v2-99)\n", encoding="utf-8"
+    ),
+}
+
+
+def test_every_mistake_has_its_message_in_the_guide_and_back():
+    assert sorted(quoted()) == sorted({**MISTAKES, **BUILD_MISTAKES})
+
+
+def _assert_quoted(name: str, output: str) -> None:
+    for line in quoted()[name]:
+        pattern = ".*?".join(re.escape(part) for part in line.split("…"))
+        assert re.search(pattern, output), f"REDACTIE.md quotes {line!r}; the build says:\n{output[-1500:]}"
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_the_guide_quotes_what_the_content_check_prints(name, project_copy):
+    MISTAKES[name](project_copy)
+    _assert_quoted(name, problems_of(project_copy / "data"))
+
+
+@pytest.mark.parametrize("name", sorted(BUILD_MISTAKES))
+def test_the_guide_quotes_what_the_build_prints(name, project_copy, tmp_path):
+    BUILD_MISTAKES[name](project_copy)
+    _assert_quoted(name, _build(project_copy, tmp_path))
+
+
+def test_a_quote_that_the_build_does_not_print_fails(project_copy):
+    MISTAKES["veld-ontbreekt"](project_copy)
+    with pytest.raises(AssertionError, match="REDACTIE.md quotes"):
+        _assert_quoted("onbekend-veld", problems_of(project_copy / "data"))
+
+
+def test_the_guide_is_in_the_repository_not_in_the_site():
+    assert GUIDE.is_file() and not (ROOT / "docs/REDACTIE.md").exists()
+    assert "REDACTIE.md" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
+    for command in ("./dev serve", "./dev test", "./dev schemas", "./dev links"):
+        assert command in text
