@@ -51,8 +51,11 @@ def audiences_of(docs_dir: Path, paths: list[str], readers: tuple[str, ...], oth
 
 
 def page_title(docs_dir: Path, path: str) -> str:
-    """A page's title: its first "# " heading (without an attribute list), else its path."""
+    """A page's title: its first "# " heading after the front matter (whose YAML comments also start
+    with "# "), without an attribute list; else its path."""
     text = (Path(docs_dir) / path).read_text(encoding="utf-8")
+    if text.startswith("---\n") and "\n---" in text[4:]:
+        text = text[text.index("\n---", 4) + 4:]
     for line in text.splitlines():
         if line.startswith("# "):
             return line[2:].split(" { #")[0].split(" {#")[0].strip()

@@ -67,7 +67,12 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             '<div class="nu-handelen" markdown="block">',
             f'<p class="nu-wanneer"><span class="nu-redactie">Kaart van de redactie.</span> {esc_html(card.when)}</p>',
             render_role_switch(card, content),
-            f'<div class="checklist" data-checklist="{now_checklist(card.id)}" markdown="block">' if actions else "<div markdown=\"block\">",
+            # a copy of steps whose home is their recommendation's page: no search entries of their
+            # own (data-kopie, read by the post-build step); the card pages are out of Material's
+            # index by their front matter (search.exclude), the overview lists the cards
+            f'<div class="checklist" data-checklist="{now_checklist(card.id)}" data-kopie markdown="block">'
+            if actions
+            else '<div data-kopie markdown="block">',
             '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",
             '<ol class="checklist__stappen nu-stappen" markdown="block">',
             *items,
