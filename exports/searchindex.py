@@ -23,10 +23,13 @@ from kennisbank.sitemap import address_of_file
 JSON_INDEX = "search/search_index.json"
 JS_INDEX = "search/search_index.js"  # the offline copy: the index as a script
 JS_PREFIX = "var __index = "
+STEP_BOOST = 2
 
 
 def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's words; table cells and list items kept apart ("provocatie Nr. …", not "provocatieNr.")."""
+    text = " ".join(" ".join(element.itertext()).split())
+    return re.sub(r"\s+([,.;:!?)’”])", r"\1", re.sub(r"([(‘“])\s+", r"\1", text))
 
 
 def _classes(element) -> set[str]:
@@ -54,6 +57,9 @@ def entries_of(page_url: str, page_html: str) -> tuple[list[dict], set[str]]:
                 "location": f"{page_url}#{step.get('id')}",
                 "title": f"{step_id} · {label}",
                 "text": f"<p>{html.escape(_text(body), quote=False)}</p>",
+                # Material ranks a page above its sections; a step holding the query's words is
+                # what the reader wants, so it weighs more
+                "boost": STEP_BOOST,
             })
     # the headings whose text is the steps: inside a checklist, and the one just before a list of
     # steps or points (the source's question, a group's title)
@@ -111,7 +117,8 @@ def add_entries(site_dir: Path) -> int:
                 section["text"] = _introduction(section["text"]) if not heading else ""
         for entry in entries:
             if entry["location"] not in by_location:
-                added.append({**entry, **inherited})
+                boost = entry.pop("boost", 1) * inherited.get("boost", 1)
+                added.append({**entry, **inherited, **({"boost": boost} if boost != 1 else {})})
     docs.extend(added)
     if json_file.exists():
         json_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
