@@ -11,7 +11,9 @@ Figures, not tests: nothing here fails the build. Where a budget is missed, the 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import json
 import os
 import re
@@ -20,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
