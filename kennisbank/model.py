@@ -579,16 +579,23 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
     content.trainingen = trainingen
 
 
+def _read_list(path: Path, root: Path, problems: list[str], of: str) -> tuple[str, list | None]:
+    """(file as messages name it, its list) of a data file that is a list; None, with the problem
+    noted, when it cannot be read or is no list (``of``: what the list holds, for the message)."""
+    where = _rel(path, root)
+    raw = _read_yaml(path, root, problems)
+    if raw is not None and not isinstance(raw, list):
+        problems.append(f"{where}: (file): must be a list of {of}")
+        return where, None
+    return where, raw
+
+
 def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
     path = root / "woordenlijst.yml"
     if not path.exists():
         return
-    where = _rel(path, root)
-    raw = _read_yaml(path, root, problems)
+    where, raw = _read_list(path, root, problems, "terms")
     if raw is None:
-        return
-    if not isinstance(raw, list):
-        problems.append(f"{where}: (file): must be a list of terms")
         return
     terms = []
     for n, entry in enumerate(raw):
@@ -602,13 +609,8 @@ def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
 
 
 def _load_documents(root: Path, problems: list[str]) -> dict[str, SourceDocument]:
-    path = root / "brondocumenten.yml"
-    where = _rel(path, root)
-    raw = _read_yaml(path, root, problems)
+    where, raw = _read_list(root / "brondocumenten.yml", root, problems, "source documents")
     if raw is None:
-        return {}
-    if not isinstance(raw, list):
-        problems.append(f"{where}: (file): must be a list of source documents")
         return {}
     documents: dict[str, SourceDocument] = {}
     for n, entry in enumerate(raw):
@@ -649,13 +651,8 @@ def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: b
 def _load_changelog(root: Path, content: Content, problems: list[str]) -> None:
     """data/wijzigingen.yml: valid entries, newest first, naming only ids that exist (pages are
     checked against docs/ when the build starts: model_wijzigingen.check_site)."""
-    path = root / "wijzigingen.yml"
-    where = _rel(path, root)
-    raw = _read_yaml(path, root, problems)
+    where, raw = _read_list(root / "wijzigingen.yml", root, problems, "versions, newest first")
     if raw is None:
-        return
-    if not isinstance(raw, list):
-        problems.append(f"{where}: (file): must be a list of versions, newest first")
         return
     known = set(content.handvatten) | {s.id for h in content.handvatten.values() for s in h.steps}
     known |= set(content.trainingen.courses) if content.trainingen else set()

@@ -4,17 +4,8 @@
 (function () {
   "use strict";
 
-  function siteRoot() {
-    try {
-      var base = JSON.parse(document.getElementById("__config").textContent).base;
-      return new URL(base.replace(/\/?$/, "/"), window.location.href);
-    } catch (e) {
-      return new URL("./", window.location.href);
-    }
-  }
-
   function init() {
-    var root = siteRoot();
+    var root = window.kennisbank.siteRoot();  // kopieer.js
     var here = window.location.href.split("#")[0];
     var links = document.querySelectorAll("article a[href]");
     Array.prototype.forEach.call(links, function (a) {

@@ -12,6 +12,9 @@
       return new URL("./", window.location.href);
     }
   }
+  // shared with afdruk.js (loaded after this file), which resolves short links the same way
+  window.kennisbank = window.kennisbank || {};
+  window.kennisbank.siteRoot = siteRoot;
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
