@@ -114,6 +114,18 @@ def link(doc_path: str, anchor: str = "") -> str:
     return f"/{doc_path}" + (f"#{anchor}" if anchor else "")
 
 
+# --- what built pages tell their readers (scripts, styles, the post-build step) --------------
+# The hidden paragraph of a page's search words opens with this label; the post-build step moves
+# the words behind it into the index field of that name (mkdocs.yml search.fields).
+SEARCH_WORDS_LABEL = "Zoekwoorden (redactie):"
+SEARCH_WORDS_FIELD = "zoekwoorden"
+# A step's search entry names its id and its recommendation's; the search worker reads them to
+# open a step asked for by id or anchor (so it repeats neither rule).
+STEP_ENTRY_FIELDS = ("stap", "handvat")
+# The credit block's attribute that names its source document (read by the PDF export).
+CREDIT_SOURCE = "data-bron"
+
+
 # --- addresses -------------------------------------------------------------------------------
 def url_of(doc_path: str, directory_urls: bool = True) -> str:
     """Where a docs file is published, relative to the site root: "vredestijd/v2.md" ->
