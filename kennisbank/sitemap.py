@@ -79,6 +79,9 @@ def step_anchor(step_id: str) -> str:
     return step_id.lower().replace(".", "-")
 
 
+QUESTION_ANCHOR = "vraag"  # a recommendation's question, the heading over its steps (published)
+
+
 def group_anchor(group_id: str) -> str:
     return f"fg-{group_id}"
 

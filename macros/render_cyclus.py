@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kennisbank.model import Content, Handvat, Phase, count_label
 from kennisbank.qr import qr_svg
-from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
+from kennisbank.sitemap import QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
 
@@ -91,7 +91,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         out += [md_text(p, content.registry) + "\n" for p in data.intro]
         out.append("</details>\n")
     out.append(render_notes([n for n in data.notes if n.step is None]))
-    out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
+    out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
     step_notes = {}
     for note in data.notes:
         if note.step is not None:
