@@ -139,8 +139,11 @@ def add_entries(site_dir: Path, content: Content) -> int:
                 section["text"] = _introduction(section["text"]) if not heading else ""
         for entry in entries:
             if entry["location"] not in by_location:
-                if STEP_FIELD in entry:
+                # a step of the cycle is found by its id; other numbered items (a course's) are not
+                if entry.get(STEP_FIELD) in recommendation:
                     entry[RECOMMENDATION_FIELD] = recommendation[entry[STEP_FIELD]]
+                else:
+                    entry.pop(STEP_FIELD, None)
                 boost = entry.pop("boost", 1) * inherited.get("boost", 1)
                 added.append({**entry, **inherited, **({"boost": boost} if boost != 1 else {})})
     docs.extend(added)
