@@ -80,6 +80,7 @@ def step_anchor(step_id: str) -> str:
 
 
 QUESTION_ANCHOR = "vraag"  # a recommendation's question, the heading over its steps (published)
+CITED_ANCHOR = "bronnen"  # a recommendation's cited sources (published; the presentation's last screen)
 
 
 def group_anchor(group_id: str) -> str:
