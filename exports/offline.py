@@ -33,7 +33,7 @@ def make(project: Path, site_dir: Path, builder: str, content: Content, environ:
         if result.returncode:
             raise ExportError(f"offline zip: the offline build failed:\n{(result.stdout + result.stderr)[-2000:]}")
         shortlinks.write(offline, content, directory_urls=False)
-        searchindex.add_entries(offline)
+        searchindex.add_entries(offline, content)
         feed.write(offline, site_config.read(project / "mkdocs.yml", env), content, project / "docs")
         pdfs = site_dir / sitemap.PDF_FOLDER
         if pdfs.is_dir():

@@ -26,7 +26,7 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     content = load_once(project / "data")
     count = shortlinks.write(site_dir, content, config.directory_urls)
     say(f"short links: {count} redirect pages")
-    say(f"search: {searchindex.add_entries(site_dir)} entries for steps and glossary terms")
+    say(f"search: {searchindex.add_entries(site_dir, content)} entries for steps and glossary terms")
     say(f"feed: {sitemap.FEED}, versions: {feed.write(site_dir, config, content, project / 'docs')}")
     if sitemap.pdfs_made(environ):
         pdfs.make(site_dir, config, content, say)

@@ -18,7 +18,6 @@ from .model_base import Strict, Text
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[A-Z][1-9]\d*\.[1-9]\d*$")]
 HandvatId = Annotated[str, StringConstraints(pattern=r"^[A-Z][1-9]\d*$")]
-MAX_ROLES = 6  # the role switch's stylesheet filters by position, for up to six roles
 
 
 class NowCard(Strict):
@@ -35,7 +34,7 @@ class NowCard(Strict):
 
 
 class NowFile(Strict):
-    roles: list[Text] = Field(min_length=1, max_length=MAX_ROLES)  # audiences the role switch offers
+    roles: list[Text] = Field(min_length=1)  # audiences the role switch offers (its rules: macros/render_nu.py)
     """De doelgroepen (uit doelgroepen.yml) waartussen de rolkeuze op elke kaart kiest."""
     cards: list[NowCard] = Field(min_length=1)
     """De kaarten, in de volgorde van het overzicht."""

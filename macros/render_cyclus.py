@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kennisbank.model import Content, Handvat, Phase, count_label
 from kennisbank.qr import qr_svg
-from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
+from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
 from .render_text import esc, esc_html, md_text
 
@@ -91,7 +91,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         out += [md_text(p, content.registry) + "\n" for p in data.intro]
         out.append("</details>\n")
     out.append(render_notes([n for n in data.notes if n.step is None]))
-    out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
+    out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
     step_notes = {}
     for note in data.notes:
         if note.step is not None:
@@ -101,7 +101,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
     out.append(render_roles(handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
     if cited:
-        out.append("## Bronnen bij dit handvat {#bronnen}\n")
+        out.append(f"## Bronnen bij dit handvat {{#{CITED_ANCHOR}}}\n")
         out.append(
             ", ".join(f"[{esc(source_label(ref, content))}]({link(SOURCES, ref.anchor)})" for ref in cited) + "\n"
         )

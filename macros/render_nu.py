@@ -22,8 +22,19 @@ def roles_of(step: StepView, content: Content, audiences: dict[str, list[str]]) 
     return [n for n, role in enumerate(content.now_roles, start=1) if shown_to(readers, role, content.everyone)]
 
 
+def role_rules(count: int) -> str:
+    """The switch's style rules, one per role: a chosen role hides the steps whose data-rollen
+    lacks its position. Written with the roles, so a role more needs no stylesheet edit."""
+    return " ".join(
+        f'.nu-handelen:has(.rolkeuze input[value="{n}"]:checked) li.stap:not([data-rollen~="{n}"])'
+        " { display: none; }"
+        for n in range(1, count + 1)
+    )
+
+
 def render_role_switch(card: NowCard, content: Content) -> str:
-    """Radio buttons; the stylesheet hides the steps that are not for the chosen role (no script)."""
+    """Radio buttons; the style rules beside them hide the steps that are not for the chosen role
+    (no script; the Content-Security-Policy allows the inline style by its hash)."""
     name = f"rol-{card.id}"
     options = [(0, "Alle rollen")] + list(enumerate(content.now_roles, start=1))
     buttons = "".join(
@@ -32,7 +43,8 @@ def render_role_switch(card: NowCard, content: Content) -> str:
         for n, label in options
     )
     return (
-        f'<fieldset class="rolkeuze" data-site-only data-search-exclude><legend>Stappen voor</legend>{buttons}</fieldset>'
+        f'<fieldset class="rolkeuze" data-site-only data-search-exclude><legend>Stappen voor</legend>{buttons}'
+        f"<style>{role_rules(len(content.now_roles))}</style></fieldset>"
     )
 
 
