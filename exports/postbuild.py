@@ -12,7 +12,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import load_once
 
-from . import config as site_config, feed, offline, pdfs, searchindex, shortlinks
+from . import config as site_config, offline, pdfs, sitefiles
 
 
 def say(message: str) -> None:
@@ -24,10 +24,7 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     started = time.perf_counter()
     config = site_config.read(project / "mkdocs.yml", environ)
     content = load_once(project / "data")
-    count = shortlinks.write(site_dir, content, config.directory_urls)
-    say(f"short links: {count} redirect pages")
-    say(f"search: {searchindex.add_entries(site_dir, content)} entries for steps and glossary terms")
-    say(f"feed: {sitemap.FEED}, versions: {feed.write(site_dir, config, content, project / 'docs')}")
+    sitefiles.write(project, site_dir, config, content, say)
     if sitemap.pdfs_made(environ):
         pdfs.make(site_dir, config, content, say)
     if sitemap.zip_made(environ):

@@ -73,3 +73,13 @@ def step_readers(group_audience: str | None, page_tags: list[str], group_readers
 def shown_to(readers: tuple[str, ...], role: str, everyone: str) -> bool:
     """Whether a step for ``readers`` is for someone in ``role`` (steps for everyone are)."""
     return role in readers or everyone in readers
+
+
+def role_css(count: int) -> str:
+    """The role switch's style rules, one per role: a chosen role hides the steps whose data-rollen
+    lacks its position. Written from the roles by the post-build step (sitemap.ROLE_CSS), so a role
+    more needs no stylesheet edit."""
+    return "\n".join(
+        f'.nu-handelen:has(.rolkeuze input[value="{n}"]:checked) li.stap:not([data-rollen~="{n}"]) {{ display: none; }}'
+        for n in range(1, count + 1)
+    ) + "\n"

@@ -271,6 +271,7 @@ PDF_FOLDER = "pdf"
 CYCLE_HANDBOOK = "kennisbank-cyclus.pdf"
 TRAINING_HANDBOOK = "kennisbank-trainingen.pdf"
 OFFLINE_ZIP = "downloads/kennisbank-offline.zip"
+ROLE_CSS = "assets/stylesheets/nu-rollen.css"  # the cards' role switch, from the roles (post-build)
 FEED = "wijzigingen.xml"  # the changelog's Atom feed, at the site root
 # Which exports a build makes: asked for by environment variables, so `serve` stays quick.
 PDF_ENV = "ENABLE_PDF_EXPORT"

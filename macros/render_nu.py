@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
-from kennisbank.sitemap import link, now_checklist, now_page, short_path
+from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
 from .render_steps import step_body, step_number
 from .render_text import esc, esc_html
@@ -22,19 +22,9 @@ def roles_of(step: StepView, content: Content, audiences: dict[str, list[str]]) 
     return [n for n, role in enumerate(content.now_roles, start=1) if shown_to(readers, role, content.everyone)]
 
 
-def role_rules(count: int) -> str:
-    """The switch's style rules, one per role: a chosen role hides the steps whose data-rollen
-    lacks its position. Written with the roles, so a role more needs no stylesheet edit."""
-    return " ".join(
-        f'.nu-handelen:has(.rolkeuze input[value="{n}"]:checked) li.stap:not([data-rollen~="{n}"])'
-        " { display: none; }"
-        for n in range(1, count + 1)
-    )
-
-
 def render_role_switch(card: NowCard, content: Content) -> str:
-    """Radio buttons; the style rules beside them hide the steps that are not for the chosen role
-    (no script; the Content-Security-Policy allows the inline style by its hash)."""
+    """Radio buttons; the role stylesheet the post-build step writes from the roles
+    (kennisbank.model_nu.role_css) hides the steps that are not for the chosen role (no script)."""
     name = f"rol-{card.id}"
     options = [(0, "Alle rollen")] + list(enumerate(content.now_roles, start=1))
     buttons = "".join(
@@ -44,7 +34,8 @@ def render_role_switch(card: NowCard, content: Content) -> str:
     )
     return (
         f'<fieldset class="rolkeuze" data-site-only data-search-exclude><legend>Stappen voor</legend>{buttons}'
-        f"<style>{role_rules(len(content.now_roles))}</style></fieldset>"
+        # a stylesheet link is allowed in the body (a <style> is not)
+        f'<link rel="stylesheet" href="/{ROLE_CSS}"></fieldset>'
     )
 
 

@@ -74,17 +74,28 @@ def role_rules_in(css: str) -> list[str]:
     return re.findall(r"data-rollen", css)
 
 
-def test_the_role_switch_rules_come_with_the_roles(content):
-    # owner: the roles in data/nu-handelen.yml; macros/render_nu.py writes one rule per role beside
-    # the switch, so no stylesheet counts them (a seventh role needs no CSS edit)
-    from macros.render_nu import render_role_switch, role_rules
+def test_the_role_switch_rules_come_with_the_roles(content, tmp_path):
+    # owner: the roles in data/nu-handelen.yml; the post-build step writes one rule per role into
+    # sitemap.ROLE_CSS, which the switch links, so no stylesheet counts them (a seventh role needs
+    # no CSS edit)
+    from kennisbank.model_nu import role_css
+    from kennisbank.sitemap import ROLE_CSS
+    from macros.render_nu import render_role_switch
 
     assert not role_rules_in(EXTRA_CSS.read_text(encoding="utf-8")) and not role_rules_in(PRINT_CSS.read_text(encoding="utf-8"))
     card = next(iter(content.now_cards.values()))
     switch = render_role_switch(card, content)
-    assert len(role_rules_in(switch)) == len(content.now_roles) == switch.count('type="radio"') - 1
-    seven = role_rules(7)
+    assert f'<link rel="stylesheet" href="/{ROLE_CSS}">' in switch and "<style" not in switch
+    assert len(role_rules_in(role_css(len(content.now_roles)))) == len(content.now_roles) == switch.count('type="radio"') - 1
+    seven = role_css(7)
     assert 'input[value="7"]:checked) li.stap:not([data-rollen~="7"])' in seven and len(role_rules_in(seven)) == 7
+
+
+def test_the_built_site_carries_the_role_stylesheet(site, content):
+    from kennisbank.model_nu import role_css
+    from kennisbank.sitemap import ROLE_CSS
+
+    assert (site / ROLE_CSS).read_text(encoding="utf-8") == role_css(len(content.now_roles))
 
 
 def test_the_stylesheet_styles_the_question_heading_by_its_anchor():
