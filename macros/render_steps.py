@@ -76,8 +76,10 @@ def render_note(text: str) -> str:
 def short_text(step: StepView, words: int = 8) -> str:
     """The step's first words, for a place with no room for the whole text (a form's legend, an
     action list); "…" marks the cut, so the reader knows the whole text stands elsewhere."""
-    all_words = plain(step.data.text).split()
-    return " ".join(all_words[:words]) + (" …" if len(all_words) > words else "")
+    data = step.data
+    all_words = plain(data.text).split()
+    more = len(all_words) > words or bool(data.items or data.table or data.after or step.notes)
+    return " ".join(all_words[:words]) + (" …" if more else "")
 
 
 def step_body(step: StepView, content: Content) -> list[str]:

@@ -16,6 +16,7 @@ from .render_text import esc_html
 # value stored per step -> what the team says; the one list of answers: zelfscan.js reads it from
 # the form (data-antwoorden), scan files hold the values
 ANSWERS = (("ja", "hebben we"), ("deels", "deels"), ("nee", "nog niet"), ("nvt", "niet van toepassing"))
+TO_DO = "nee"  # the answer that puts a step on the action list
 
 
 def render_question(step: StepView, content: Content) -> str:
@@ -78,7 +79,7 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
         [
             # out of the search index: its questions are the steps, found on their own pages
             f'<form class="zelfscan" data-search-exclude data-fase="{phase.id}" data-fase-naam="{esc_html(phase.name)}"'
-            f' data-versie="{esc_html(version)}" data-antwoorden="{answers}" markdown="block">',
+            f' data-versie="{esc_html(version)}" data-antwoorden="{answers}" data-actie="{TO_DO}" markdown="block">',
             actions,
             note,
             *sections,
