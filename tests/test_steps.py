@@ -169,12 +169,17 @@ def test_every_step_has_a_whole_search_entry(site, content):
 
 
 def slides(page) -> list[dict]:
-    """Every slide of the open presentation: its heading, group line and text."""
+    """Every slide of the open presentation: its heading, group line and text (text nodes joined
+    with spaces: table cells stand back to back in the markup)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('.presentatie__dia')].map(s => ({
-            kop: (s.querySelector('.presentatie__kop') || {}).textContent || '',
-            groep: (s.querySelector('.presentatie__groep') || {}).textContent || '',
-            tekst: s.textContent}))"""
+        """() => [...document.querySelectorAll('.presentatie__dia')].map(s => {
+            const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT), parts = [];
+            while (walker.nextNode()) parts.push(walker.currentNode.data);
+            return {
+                kop: (s.querySelector('.presentatie__kop') || {}).textContent || '',
+                groep: (s.querySelector('.presentatie__groep') || {}).textContent || '',
+                tekst: parts.join(' ')};
+        })"""
     )
 
 
