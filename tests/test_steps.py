@@ -226,3 +226,16 @@ def test_handouts_keep_nested_sub_items_nested(site, content):
             return next(x for text, x in starts if text.startswith(first))
 
         assert x_of(child) > x_of(parent) + 5, (handvat.id, parent.label, child.label)
+
+
+def test_the_boot_helper_loads_before_the_scripts_that_start_through_it():
+    """Every script of ours starts through boot.js (kennisbank.onPage); none leans on another."""
+    from conftest import ROOT
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    ours = re.findall(r"^\s+- (assets/javascripts/[\w.-]+\.js)", config.split("extra_javascript:")[1], re.M)
+    assert ours[0] == "assets/javascripts/boot.js", ours
+    for script in ours[1:]:
+        text = (ROOT / "docs" / script).read_text(encoding="utf-8")
+        assert "window.kennisbank.onPage(init)" in text and "document$" not in text, script
+        assert "kopieer.js" not in text or script.endswith("kopieer.js"), script
