@@ -54,10 +54,9 @@ def entries_of(page_url: str, page_html: str) -> tuple[list[dict], set[str]]:
     entries, emptied = [], set()
     # steps shown again elsewhere (a "Nu handelen" card) carry data-kopie: their entry is at home
     copies = {id(li) for holder in article.iter() if "data-kopie" in holder.attrib for li in holder.iter("li")}
-    for step in (e for e in article.iter("li") if "stap" in _classes(e) and e.get("id") and id(e) not in copies):
-        number = next((e for e in step.iter() if "stap__nummer" in _classes(e) or e.tag == "input"), None)
-        step_id = number.get("data-stap") if number is not None and number.tag == "input" else None
-        step_id = step_id or (_text(number).split()[-1] if number is not None else step.get("id").upper())
+    # a step as the renderer marks it (render_steps.step_attributes): its id in data-stap
+    for step in (e for e in article.iter("li") if "stap" in _classes(e) and e.get("data-stap") and id(e) not in copies):
+        step_id = step.get("data-stap")
         body = next((e for e in step.iter("div") if "stap__tekst" in _classes(e)), None)
         if body is not None:
             entries.append({

@@ -11,7 +11,7 @@ from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
-from .render_steps import step_body, step_number
+from .render_steps import find_step, step_attributes, step_body, step_number
 from .render_text import esc, esc_html
 
 
@@ -45,7 +45,7 @@ def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
     group = f" · {esc_html(step.group.title)}" if step.group else ""
     return "\n".join(
         [
-            f'<li class="stap stap--{noun}" id="{step.anchor}" data-rollen="{" ".join(map(str, roles))}" markdown="block">',
+            f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} data-rollen="{" ".join(map(str, roles))}" markdown="block">',
             f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
             f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
             f"uit {esc_html(short_label(handvat))}</a><span class=\"stap__groep\">{group}</span></div>",
@@ -58,7 +58,7 @@ def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
 def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]) -> str:
     """A card's page body under its title: when it applies, the role switch, the steps, and where
     to read on."""
-    steps = [content.step(step_id) for step_id in card.steps]
+    steps = [find_step(content, step_id, f"Nu handelen-kaart {card.id!r}") for step_id in card.steps]
     actions = any(s.kind == "steps" for s in steps)
     items = [render_card_step(s, content, roles_of(s, content, audiences)) for s in steps]
     more = ", ".join(
