@@ -6,6 +6,8 @@ Output is Markdown with small HTML blocks (md_in_html); every link is a site-roo
 
 from __future__ import annotations
 
+import re
+
 from kennisbank.model import Content, Handvat, Phase, count_label
 from kennisbank.qr import qr_svg
 from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
@@ -33,7 +35,14 @@ def heading(handvat: Handvat) -> str:
 def render_notes(notes) -> str:
     """Editorial notes on the recommendation as a whole (notes on a step stand with the step),
     collapsed (pymdownx.details) so that they do not stand between the reader and the steps."""
-    return "\n".join(f'??? note "Noot van de redactie"\n    {esc(note.text)}\n' for note in notes)
+    return "\n".join(
+        '??? note "Noot van de redactie"\n' + "".join(f"    {esc(p)}\n\n" for p in blocks(note.text)) for note in notes
+    )
+
+
+def blocks(text: str) -> list[str]:
+    """A note's paragraphs (separated by a blank line), each rendered inside the note."""
+    return [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
 
 
 def render_roles(handvat: Handvat) -> str:
