@@ -126,6 +126,9 @@ def check_pages(docs_dir: Path, content: Content, macros: frozenset[str] | None 
     for handvat in content.handvatten.values():
         if handvat.page not in tags:
             problems.append(f"data/cyclus/{handvat.id}.yml: id: no page docs/{handvat.page} for recommendation {handvat.id}")
+    for n, card in enumerate(content.now_cards.values()):
+        if sitemap.now_page(card.id) not in tags:
+            problems.append(f"data/nu-handelen.yml: cards.{n}.id: no page docs/{sitemap.now_page(card.id)} for card {card.id!r}")
     for n, doc in enumerate(content.documents.values()):
         if not is_docs_page(docs_dir, doc.section):
             problems.append(f"data/brondocumenten.yml: {n} ({doc.id}): section: no page {doc.section!r} under docs/")

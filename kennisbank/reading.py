@@ -30,8 +30,13 @@ class ReadError(ValueError):
     """One problem, already worded as a line ("file: where: what is wrong")."""
 
 
+# The C0 controls editors meet, which have no name in the Unicode database
+CONTROL_NAMES = {0: "NUL", 7: "BELL", 8: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+
+
 def char_name(char: str) -> str:
-    return f"U+{ord(char):04X}" + (f" ({unicodedata.name(char)})" if unicodedata.name(char, "") else "")
+    name = unicodedata.name(char, "") or CONTROL_NAMES.get(ord(char), "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
 def forbidden_char(text: str) -> str | None:
@@ -87,12 +92,18 @@ Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_time
 
 def parse_yaml(text: str, where: str, line_offset: int = 0) -> Any:
     """The YAML of a text; ReadError "where: line N: malformed YAML: ..." when it does not parse."""
+    text = "\n" * line_offset + text  # every line number the loader gives is then the file's
     try:
         return yaml.load(text, Loader=Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere (NUL, ...)
+        line = text.count("\n", 0, exc.position) + 1
+        raise ReadError(f"{where}: line {line}: {char_name(chr(exc.character))} is not allowed in text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        at = f" line {mark.line + 1 + line_offset}:" if mark else ""
+        at = f" line {mark.line + 1}:" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if isinstance(exc, ConstructorError) and problem.startswith(("duplicate key", "impossible date")):
+            raise ReadError(f"{where}:{at} {problem}") from None
         raise ReadError(f"{where}:{at} malformed YAML: {problem}") from None
 
 
