@@ -88,7 +88,8 @@ def check_page(docs_dir: Path, path: str, content: Content, macros: frozenset[st
         try:
             args = ast.literal_eval(f"[{raw_args}]")
         except (ValueError, SyntaxError):
-            continue  # variables or expressions: the builder checks them
+            problems.append(f"{where}: line {line}: {name}({raw_args.strip()}): the ids must be texts in quotes, like {name}(\"V2\")")
+            continue
         if name in ids and args and args[0] not in ids[name]:
             what = {"handvat": "recommendation", "nu_handelen": "card", "cursus": "course", "checklist": "checklist",
                     "fase": "phase", "zelfscan": "phase", "bronvermelding": "source document"}[name]

@@ -110,6 +110,19 @@ def test_a_macro_call_with_an_unknown_id_names_page_line_and_id(project):
     assert len(found) == 1 and found[0].startswith(f"docs/vredestijd/v3.md: line {line}: handvat('V33'): unknown recommendation 'V33'; known: V1, V2, "), found
 
 
+def test_a_macro_argument_without_quotes_is_named(project):
+    replace(project / "docs/vredestijd/v3.md", 'handvat("V3")', "handvat(V3)")
+    assert problems(project) == ['docs/vredestijd/v3.md: line 9: handvat(V3): the ids must be texts in quotes, like handvat("V2")']
+
+
+def test_an_unknown_macro_is_named_where_the_macros_are_known(project):
+    replace(project / "docs/vredestijd/v3.md", 'handvat("V3")', 'handvatt("V3")')
+    from macros.pages import PageMacros
+
+    found = project_content.problems(project, macros=frozenset(PageMacros.names()))
+    assert found == ["docs/vredestijd/v3.md: line 9: unknown macro 'handvatt'"]
+
+
 def test_a_renamed_card_names_the_page_that_calls_it_and_the_card_without_page(project):
     replace(project / "data/nu-handelen.yml", "- id: oproep-tot-geweld", "- id: oproep")
     line = line_of(project / "docs/nu-handelen/oproep-tot-geweld.md", "{{ nu_handelen(")
