@@ -19,7 +19,7 @@ from . import model_synoniemen, sitemap
 from .frontmatter import FrontMatterError, is_docs_page, split, tags_of
 from .model import MARKUP, Content, ContentError, load_once
 from .model_wijzigingen import check_site
-from .reading import FORBIDDEN, ReadError, char_name, read_text
+from .reading import FORBIDDEN, ReadError, char_name, parse_yaml, read_text
 
 # A macro call as the pages write it: {{ handvat("V2") }}
 MACRO = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
@@ -118,7 +118,9 @@ def check_pages(docs_dir: Path, content: Content, macros: frozenset[str] | None 
     for file in sorted(docs_dir.rglob(".meta.yml")):
         where = f"docs/{file.relative_to(docs_dir).as_posix()}"
         try:
-            meta = split("---\n" + read_text(file, where) + "\n---\n", where)[0]
+            meta = parse_yaml(read_text(file, where), where) or {}
+            if not isinstance(meta, dict):
+                raise FrontMatterError(f"{where}: (file): must be a mapping of fields (tags:)")
             for tag in tags_of(meta, where):
                 if tag not in sitemap.tags(content):
                     problems.append(f"{where}: tags: unknown tag {tag!r}; known: {', '.join(sitemap.tags(content))}")

@@ -102,6 +102,12 @@ def test_an_unknown_tag_in_a_folders_meta_file_is_refused(project):
     assert problems(project)[0].startswith("docs/crisis/.meta.yml: tags: unknown tag 'Crises'; known: ")
 
 
+def test_a_folders_meta_file_that_does_not_parse_names_its_line(project):
+    replace(project / "docs/crisis/.meta.yml", "tags:\n", "tags: x: y\n")
+    line = line_of(project / "docs/crisis/.meta.yml", "tags:")
+    assert problems(project) == [f"docs/crisis/.meta.yml: line {line}: malformed YAML: mapping values are not allowed in this context"]
+
+
 def test_a_macro_call_with_an_unknown_id_names_page_line_and_id(project):
     page = project / "docs/vredestijd/v3.md"
     line = line_of(page, "{{ handvat(")
