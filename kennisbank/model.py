@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, field_validator, model_validator
 
-from .reading import Loader, ReadError, control_characters, load_yaml
+from .reading import ReadError, control_characters, load_yaml
 from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_nu import NowCard, NowFile, check_cards
@@ -23,8 +22,6 @@ from .model_wijzigingen import ChangelogEntry, check_order
 from .model_woordenlijst import Term, check_glossary
 from .sitemap import link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
 
-# libyaml's loader where PyYAML has it, refusing duplicate keys and impossible dates (reading.py)
-SAFE_LOADER = Loader
 
 
 class HandvatData(Strict):
