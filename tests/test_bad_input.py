@@ -464,3 +464,12 @@ def test_a_read_error_is_one_line():
     with pytest.raises(ReadError) as info:
         parse_yaml("a: 1\n  b: 2\n", "data/x.yml")
     assert "\n" not in str(info.value) and str(info.value).startswith("data/x.yml: line 2: malformed YAML: ")
+
+
+def test_the_build_stops_when_a_published_address_is_gone(project_copy, tmp_path):
+    shutil.copy(ROOT / "links.txt", project_copy / "links.txt")
+    edit_yaml(project_copy / "data/woordenlijst.yml", lambda terms: terms.pop(next(n for n, t in enumerate(terms) if t["id"] == "wodc")))
+    result = exports_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "exports: error: the build no longer serves 1 published address(es) of links.txt; put them back or add a redirect" in result.stderr
+    assert "\n  /woordenlijst/#wodc: anchor #wodc not found\n" in result.stderr
