@@ -386,7 +386,7 @@ def test_the_404_footer_links_to_the_sources_page_on_this_host():
     from jinja2 import Template
 
     partial = Template((ROOT / "overrides/partials/copyright.html").read_text(encoding="utf-8"))
-    for base_url, expected in (("/", "/bronnen/"), ("..", "../bronnen/"), (".", "./bronnen/")):
+    for base_url, expected in (("/", "/bronnen/"), ("/sub/", "/sub/bronnen/"), ("..", "../bronnen/"), (".", "./bronnen/")):
         html = partial.render(base_url=base_url, config={"copyright": "", "use_directory_urls": True})
         assert f'href="{expected}#brondocumenten"' in html
 
