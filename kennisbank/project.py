@@ -91,7 +91,7 @@ def check_page(docs_dir: Path, path: str, content: Content, macros: frozenset[st
             problems.append(f"{where}: line {line}: {name}({raw_args.strip()}): the ids must be texts in quotes, like {name}(\"V2\")")
             continue
         if name in ids and args and args[0] not in ids[name]:
-            what = {"handvat": "recommendation", "nu_handelen": "card", "cursus": "course", "checklist": "checklist",
+            what = {"handvat": "recommendation id", "nu_handelen": "card", "cursus": "course", "checklist": "checklist",
                     "fase": "phase", "zelfscan": "phase", "bronvermelding": "source document"}[name]
             problems.append(
                 f"{where}: line {line}: {name}({args[0]!r}): unknown {what} {args[0]!r}; known: {', '.join(ids[name])}"

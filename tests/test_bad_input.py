@@ -113,7 +113,7 @@ def test_a_macro_call_with_an_unknown_id_names_page_line_and_id(project):
     line = line_of(page, "{{ handvat(")
     replace(page, 'handvat("V3")', 'handvat("V33")')
     found = problems(project)
-    assert len(found) == 1 and found[0].startswith(f"docs/vredestijd/v3.md: line {line}: handvat('V33'): unknown recommendation 'V33'; known: V1, V2, "), found
+    assert len(found) == 1 and found[0].startswith(f"docs/vredestijd/v3.md: line {line}: handvat('V33'): unknown recommendation id 'V33'; known: V1, V2, "), found
 
 
 def test_a_macro_argument_without_quotes_is_named(project):
@@ -450,7 +450,7 @@ def test_mkdocs_itself_stops_with_the_same_lines_and_no_traceback(project_copy, 
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output and "Failed to load extension" not in output
     assert "data/synoniemen.yml: (file): the file is empty" in output
-    assert "docs/vredestijd/v3.md: line 9: handvat('V33'): unknown recommendation 'V33'" in output
+    assert "docs/vredestijd/v3.md: line 9: handvat('V33'): unknown recommendation id 'V33'" in output
 
 
 def test_a_builder_failure_is_shown_without_python_frames():
