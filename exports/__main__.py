@@ -15,11 +15,12 @@ import sys
 import time
 from pathlib import Path
 
-from kennisbank import sitemap
+from kennisbank import project as project_content, sitemap
+from kennisbank.frontmatter import FrontMatterError
 from kennisbank.model import ContentError
 
-from . import builders, pdfs
-from .postbuild import post_build, say
+from . import builders, config as site_config, pdfs
+from .postbuild import LinkContractError, post_build, say
 
 
 def main(argv: list[str]) -> int:
@@ -33,19 +34,44 @@ def main(argv: list[str]) -> int:
         command.add_argument("--builder", choices=builders.BUILDERS, default="mkdocs")
     args = parser.parse_args(argv)
     project = Path.cwd()
+    try:
+        # all content, validated before the builder starts: one line per problem, no Python frames
+        project_content.load(project, version=site_config.read(project / "mkdocs.yml").version)
+    except (ContentError, FrontMatterError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
     if args.command == "build":
         started = time.perf_counter()
         result = builders.build(args.builder, project, args.site_dir)
-        sys.stderr.write(result.stdout + result.stderr)
+        sys.stderr.write(without_frames(result.stdout + result.stderr) if result.returncode else result.stdout + result.stderr)
         if result.returncode:
             return result.returncode
         say(f"{args.builder} build in {time.perf_counter() - started:.1f} s")
     try:
-        post_build(project, args.site_dir.resolve(), args.builder)
-    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError) as exc:
+        contract = project / "links.txt"  # the published addresses (tools/links.py)
+        post_build(project, args.site_dir.resolve(), args.builder, contract=contract if contract.exists() else None)
+    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError, LinkContractError) as exc:
         print(f"exports: error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def without_frames(output: str) -> str:
+    """A failed builder's output with every Python traceback cut to its last line, the error
+    itself (what the up-front validation cannot know, e.g. a broken Jinja expression)."""
+    kept, in_traceback = [], False
+    for line in output.splitlines():
+        if line.startswith("Traceback (most recent call last)"):
+            in_traceback = True
+            continue
+        if in_traceback:
+            if line.startswith((" ", "\t")) or not line.strip():
+                continue
+            if line.startswith(("The above exception", "During handling")):
+                continue
+            in_traceback = False
+        kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 if __name__ == "__main__":

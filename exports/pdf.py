@@ -400,7 +400,10 @@ def with_header_scopes(data: bytes) -> bytes:
     """The PDF with a Scope on every table header cell (TH), which PDF/UA asks for (Matterhorn
     15-003) and WeasyPrint does not write: Column in the table head, Row in the body. Our tables
     mark headers that way in HTML (scope="col" in thead, scope="row"/"rowgroup" in tbody)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter(clone_from=reader)
+    # pypdf writes its own "%PDF-1.3"; keep WeasyPrint's ("%PDF-1.7"), the version PDF/UA-1 builds on
+    writer.pdf_header = reader.pdf_header
 
     def walk(node, section: str = "") -> None:
         node = node.get_object()

@@ -9,22 +9,36 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from kennisbank import sitemap
-from kennisbank.model import load_once
+from kennisbank import project as project_content, sitemap
 
-from . import config as site_config, offline, pdfs, sitefiles
+from . import config as site_config, linkcontract, offline, pdfs, sitefiles
 
 
 def say(message: str) -> None:
     print(f"exports: {message}", file=sys.stderr, flush=True)
 
 
-def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: Mapping[str, str] = os.environ) -> None:
-    """Short-link pages, then PDFs and the zip when asked for. ExportError/ContentError on failure."""
+class LinkContractError(Exception):
+    """Published addresses the build no longer serves, one line each."""
+
+
+def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: Mapping[str, str] = os.environ,
+               contract: Path | None = None) -> None:
+    """Short-link pages, the link contract (``contract``: links.txt) on the result, then PDFs and
+    the zip when asked for. ExportError/ContentError/LinkContractError on failure."""
     started = time.perf_counter()
     config = site_config.read(project / "mkdocs.yml", environ)
-    content = load_once(project / "data")
+    content = project_content.load(project, version=config.version).content
     sitefiles.write(project, site_dir, config, content, say)
+    if contract is not None:
+        entries = linkcontract.read_contract(contract)
+        dropped = linkcontract.check(site_dir, entries)
+        if dropped:
+            raise LinkContractError(
+                f"the build no longer serves {len(dropped)} published address(es) of {contract.name}; "
+                "put them back or add a redirect (redirects.redirect_maps in mkdocs.yml):\n  " + "\n  ".join(dropped)
+            )
+        say(f"link contract: {len(entries)} published addresses resolve")
     if sitemap.pdfs_made(environ):
         pdfs.make(site_dir, config, content, say)
     if sitemap.zip_made(environ):

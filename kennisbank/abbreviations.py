@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markdown.extensions.abbr import AbbrExtension
 
-from .model import load_once
+from .model import ContentError, load_once
 from .model_woordenlijst import Term
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -29,10 +29,22 @@ def glossary_abbreviations(terms: list[Term]) -> dict[str, str]:
     return found
 
 
+def glossary_of(data: Path) -> dict[str, str]:
+    """The glossary's abbreviations; {} when the content does not load. The builder reads its
+    configuration, and so loads this extension, before anything else: an error raised here would
+    arrive wrapped in Python frames ("Failed to load extension"). The same load runs again where
+    it can say so in one line per problem and stop the build: the macros' start (both builders)
+    and `python -m exports` before it starts the builder (kennisbank.project)."""
+    try:
+        return glossary_abbreviations(load_once(data).glossary)
+    except ContentError:
+        return {}
+
+
 class GlossaryAbbrExtension(AbbrExtension):
     def __init__(self, **kwargs):
         data = kwargs.pop("data", DATA)
-        kwargs.setdefault("glossary", glossary_abbreviations(load_once(data).glossary))
+        kwargs.setdefault("glossary", glossary_of(Path(data)))
         super().__init__(**kwargs)
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, field_validator, model_validator
 
+from .reading import ReadError, control_characters, load_yaml
 from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_nu import NowCard, NowFile, check_cards
@@ -22,8 +22,6 @@ from .model_wijzigingen import ChangelogEntry, check_order
 from .model_woordenlijst import Term, check_glossary
 from .sitemap import link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
 
-# libyaml's loader where PyYAML has it (the wheels do): the same safe subset, several times faster
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class HandvatData(Strict):
@@ -278,19 +276,21 @@ class ContentError(Exception):
 
 
 def _read_yaml(path: Path, root: Path, problems: list[str]) -> Any:
-    """The file's YAML, or None with one problem (missing, malformed or empty) for this file."""
+    """The file's YAML, or None with one problem (missing, unreadable, malformed or empty) for
+    this file; a text with a control character is noted and still returned (more checks follow)."""
+    where = _rel(path, root)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-        if raw is None:
-            problems.append(f"{_rel(path, root)}: (file): the file is empty")
-        return raw
+        raw = load_yaml(path, where)
     except FileNotFoundError:
-        problems.append(f"{_rel(path, root)}: file is missing")
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        problems.append(f"{_rel(path, root)}:{where}: malformed YAML: {getattr(exc, 'problem', exc)}")
-    return None
+        problems.append(f"{where}: file is missing")
+        return None
+    except ReadError as exc:
+        problems.append(str(exc))
+        return None
+    if raw is None:
+        problems.append(f"{where}: (file): the file is empty")
+    problems += control_characters(raw, where)
+    return raw
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -593,6 +593,9 @@ def _read_list(path: Path, root: Path, problems: list[str], of: str) -> tuple[st
     raw = _read_yaml(path, root, problems)
     if raw is not None and not isinstance(raw, list):
         problems.append(f"{where}: (file): must be a list of {of}")
+        return where, None
+    if raw == []:
+        problems.append(f"{where}: (file): the list is empty; it must hold {of}")
         return where, None
     return where, raw
 

@@ -9,10 +9,11 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import Field, StringConstraints, ValidationError
 
+from .frontmatter import is_docs_page
 from .model_base import Strict
+from .reading import ReadError, control_characters, load_yaml
 
 FILE = "synoniemen.yml"
 # Lower case, letters, digits, spaces, hyphens and apostrophes: what a reader types, nothing the
@@ -32,34 +33,40 @@ def load(data_dir: Path, docs_dir: Path, content) -> tuple[dict[str, list[str]],
     """({docs page: its search words}, problems): every target a known recommendation, step or
     page, every word at one target only."""
     path = Path(data_dir) / FILE
+    where = f"data/{FILE}"
     if not path.exists():
         return {}, []
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    try:
+        raw = load_yaml(path, where)
+    except ReadError as exc:
+        return {}, [str(exc)]
+    if raw is None or raw == []:
+        return {}, [f"{where}: (file): the file is empty; it must list the search words ({{naar, woorden}})"]
     if not isinstance(raw, list):
-        return {}, [f"{FILE}: (file): must be a list of {{naar, woorden}}"]
+        return {}, [f"{where}: (file): must be a list of {{naar, woorden}}"]
+    problems = control_characters(raw, where)
     steps = {s.id for h in content.handvatten.values() for s in h.steps}
     pages: dict[str, list[str]] = {}
     owner: dict[str, str] = {}
-    problems = []
     for n, item in enumerate(raw):
         try:
             entry = Entry.model_validate(item)
         except ValidationError as exc:
-            problems += [f"{FILE}: {n}.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+            problems += [f"{where}: {n}.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
             continue
         match = STEP.match(entry.naar)
         if match and match.group(1) in content.handvatten and (entry.naar in steps or "." not in entry.naar):
             page = content.handvat(match.group(1)).page
-        elif entry.naar.endswith(".md") and (Path(docs_dir) / entry.naar).is_file():
+        elif is_docs_page(docs_dir, entry.naar):
             page = entry.naar
         else:
             problems.append(
-                f"{FILE}: {n}.naar: unknown target {entry.naar!r}; a recommendation (V2), a step (V2.4) or a page under docs/"
+                f"{where}: {n}.naar: unknown target {entry.naar!r}; a recommendation (V2), a step (V2.4) or a page under docs/"
             )
             continue
         for word in entry.woorden:
             if word in owner:
-                problems.append(f"{FILE}: {n}.woorden: {word!r} also leads to {owner[word]}")
+                problems.append(f"{where}: {n}.woorden: {word!r} also leads to {owner[word]}")
             owner[word] = entry.naar
         pages.setdefault(page, []).extend(entry.woorden)
     return pages, problems

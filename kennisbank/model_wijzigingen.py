@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from . import sitemap
-from .frontmatter import page_title
+from .frontmatter import is_docs_page, page_title
 from .model_base import Strict, Text
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def check_site(entries: list[ChangelogEntry], docs_dir: Path, version: str, wher
     problems = []
     for n, entry in enumerate(entries):
         for page in entry.ids:
-            if page.endswith(".md") and not (docs_dir / page).is_file():
+            if page.endswith(".md") and not is_docs_page(docs_dir, page):
                 problems.append(f"{where}: {n} ({entry.version}): ids: no page {page!r} under docs/")
     versions = [e.version for e in entries]
     if not versions:

@@ -13,8 +13,8 @@ from pathlib import Path
 from jinja2 import pass_context
 
 from kennisbank.frontmatter import FrontMatterError
-from kennisbank import model_synoniemen
-from kennisbank.model import ContentError, load_once
+from kennisbank import project as project_content
+from kennisbank.model import ContentError
 from kennisbank.sitemap import ShortLinkError, relative_links
 
 from .pages import Page, PageMacros, settings
@@ -30,11 +30,10 @@ def define_env(env) -> None:
     project = Path(env.project_dir) if hasattr(env, "project_dir") else Path.cwd()
     docs_dir = project / env.conf["docs_dir"]
     try:
-        content = load_once(project / "data")
-        search_words, problems = model_synoniemen.load(project / "data", docs_dir, content)
-        if problems:
-            raise ContentError(problems)
-        macros = PageMacros(content, settings(env.conf, os.environ, docs_dir), search_words)
+        site = settings(env.conf, os.environ, docs_dir)
+        # the one validation of all content (data, search words, pages), before any page renders
+        loaded = project_content.load(project, docs_dir, site.version, frozenset(PageMacros.names()))
+        macros = PageMacros(loaded.content, site, loaded.search_words)
     except (ContentError, ShortLinkError, SettingsError, FrontMatterError) as exc:
         raise BuildError(str(exc)) from None
     # MkDocs leaves URLs in raw HTML as written (relative to the built page); Zensical reads them

@@ -104,8 +104,9 @@ class PageMacros:
 
     # --- how to cite a page
     def _address(self, page: Page) -> str:
-        site = self.settings.site_url
-        return f"{site}{page.url}" if site else f"/{page.url}"
+        # the public address, also in the offline copy (whose page.url is the file "v2.html")
+        site, url = self.settings.site_url, sitemap.url_of(page.path)
+        return f"{site}{url}" if site else f"/{url}"
 
     def _site(self) -> tuple[str, str, str]:
         return self.settings.site_name, self.settings.version, self.settings.day

@@ -6,6 +6,7 @@ Output is Markdown with small HTML blocks (md_in_html); every link is a site-roo
 
 from __future__ import annotations
 
+
 from kennisbank.model import Content, Handvat, Phase, count_label
 from kennisbank.qr import qr_svg
 from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path

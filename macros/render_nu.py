@@ -12,7 +12,7 @@ from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
 from .render_steps import find_step, step_attributes, step_body, step_number
-from .render_text import esc, esc_html
+from .render_text import esc, esc_html, one_line
 
 
 def roles_of(step: StepView, content: Content, audiences: dict[str, list[str]]) -> list[int]:
@@ -68,7 +68,7 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
     return "\n".join(
         [
             '<div class="nu-handelen" markdown="block">',
-            f'<p class="nu-wanneer"><span class="nu-redactie">Kaart van de redactie.</span> {esc_html(card.when)}</p>',
+            f'<p class="nu-wanneer"><span class="nu-redactie">Kaart van de redactie.</span> {esc_html(one_line(card.when))}</p>',
             render_role_switch(card, content),
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's

@@ -16,11 +16,20 @@ from kennisbank.sitemap import SOURCES, link
 # these may be escaped: a backslash before any other character would show. Extensions that add
 # syntax on other characters (tilde, caret, mark, emoji) are deliberately not enabled.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 def esc(text: str) -> str:
-    """Plain text to inline Markdown that renders as exactly that text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """Plain text to inline Markdown that renders as exactly that text: on one line (a newline in
+    data would end a heading or start a block), and no "???" (a pymdownx.details block, whose
+    question mark takes no backslash escape) at its start."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(one_line(text), quote=False))
+    return "&#63;" + escaped[1:] if escaped.startswith("?") else escaped
+
+
+def one_line(text: str) -> str:
+    """A data text as one line: every line break, with the spaces around it, one space."""
+    return _BREAK.sub(" ", text)
 
 
 def esc_html(text: str) -> str:

@@ -164,7 +164,7 @@ def test_an_unknown_tag_stops_the_build(project_copy, tmp_path):
     assert result.returncode != 0
     out = result.stdout + result.stderr
     # Material's allow list or the audience check of the macros, whichever comes first
-    assert "Tags not in allow list: Brandweer" in out or "unknown audience 'Brandweer'" in out
+    assert "Tags not in allow list: Brandweer" in out or "unknown tag 'Brandweer'" in out
     assert "crisis/c2.md" in out
 
 

@@ -60,6 +60,25 @@ MISTAKES = {
     "datum-te-vroeg": lambda p: _version(p, date=datetime.date(2026, 11, 1)),
     "onbekend-id": lambda p: _version(p, ids=["V13"]),
 }
+def _latin1(path):
+    text = path.read_text(encoding="utf-8").replace("question: ", "question: Café: ", 1)
+    path.write_bytes(text.encode("latin-1", "replace"))
+
+
+MISTAKES.update({
+    "codering": lambda p: _latin1(p / "data/cyclus/V2.yml"),
+    "dubbel-veld": lambda p: _replace(p / "data/cyclus/V2.yml", "question:", "title: Nog een titel\nquestion:"),
+    "onmogelijke-datum": lambda p: _version(p, date="2026-13-45") or _replace(
+        p / "data/wijzigingen.yml", "date: '2026-13-45'", "date: 2026-13-45"),
+    "stuurteken": lambda p: edit(p / "data/cyclus/V2.yml", lambda d: d.update(question="Hoe \u202ewerkt het?")),
+})
+# mistakes in pages or in what is read with the pages: the same up-front load (kennisbank.project)
+PAGE_MISTAKES = {
+    "leeg-bestand": lambda p: (p / "data/synoniemen.yml").write_text("", encoding="utf-8"),
+    "front-matter": lambda p: _replace(p / "docs/vredestijd/v2.md", "---\n\n{{", "\n{{"),
+    "onbekende-tag": lambda p: _replace(p / "docs/vredestijd/v2.md", "  - Jongerenwerk", "  - Jongeren"),
+    "onbekend-id-op-pagina": lambda p: _replace(p / "docs/vredestijd/v3.md", 'handvat("V3")', 'handvat("V33")'),
+}
 BUILD_MISTAKES = {
     "versie-zonder-item": _raise_version,
     "onbekende-pagina": lambda p: (_version(p, ids=["woordlijst.md"]), _raise_version(p)),
@@ -70,7 +89,7 @@ BUILD_MISTAKES = {
 
 
 def test_every_mistake_has_its_message_in_the_guide_and_back():
-    assert sorted(quoted()) == sorted({**MISTAKES, **BUILD_MISTAKES})
+    assert sorted(quoted()) == sorted({**MISTAKES, **PAGE_MISTAKES, **BUILD_MISTAKES})
 
 
 def _assert_quoted(name: str, output: str) -> None:
@@ -83,6 +102,14 @@ def _assert_quoted(name: str, output: str) -> None:
 def test_the_guide_quotes_what_the_content_check_prints(name, project_copy):
     MISTAKES[name](project_copy)
     _assert_quoted(name, problems_of(project_copy / "data"))
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_MISTAKES))
+def test_the_guide_quotes_what_the_page_check_prints(name, project_copy):
+    from kennisbank import project
+
+    PAGE_MISTAKES[name](project_copy)
+    _assert_quoted(name, "\n".join(project.problems(project_copy)))
 
 
 @pytest.mark.parametrize("name", sorted(BUILD_MISTAKES))

@@ -17,16 +17,11 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
-from kennisbank.sitemap import address_of_file
+from exports.linkcontract import REDIRECT, check, page_url, read_contract, resolve  # noqa: F401 (re-exported)
 
 CONTRACT = Path(__file__).resolve().parent.parent / "links.txt"
 # The anchors we promise: headings, steps, table rows and sections with an id of their own.
 ANCHOR = re.compile(r'<(?:h[1-6]|li class="stap"|tr|section|li|dt)\b[^>]*\sid="([^"]+)"')
-REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
-
-
-def page_url(site: Path, html_file: Path) -> str:
-    return address_of_file(html_file.relative_to(site).as_posix())
 
 
 def collect(site: Path) -> list[str]:
@@ -42,29 +37,6 @@ def collect(site: Path) -> list[str]:
             continue  # a redirect page promises only its own address
         entries.update(f"{url}#{anchor}" for anchor in ANCHOR.findall(text) if not anchor.startswith("__"))
     return sorted(entries)
-
-
-def resolve(site: Path, entry: str, hops: int = 3) -> str | None:
-    """None if the entry works (directly or through redirects), else what is wrong."""
-    url, _, anchor = entry.partition("#")
-    url = url.lstrip("/")
-    path = site / url / "index.html" if url.endswith("/") or url == "" else site / url
-    if not path.exists():
-        return "page not found and no redirect"
-    text = path.read_text(encoding="utf-8")
-    redirect = REDIRECT.search(text)
-    if redirect and hops:
-        target = (path.parent / redirect.group(1).split("#")[0]).resolve()
-        rel = page_url(site, target / "index.html" if target.is_dir() else target)
-        kept = redirect.group(1).partition("#")[2] or anchor
-        return resolve(site, rel + (f"#{kept}" if kept else ""), hops - 1)
-    if anchor and f'id="{anchor}"' not in text:
-        return f"anchor #{anchor} not found"
-    return None
-
-
-def check(site: Path, entries: list[str]) -> list[str]:
-    return [f"{entry}: {problem}" for entry in entries if (problem := resolve(site, entry))]
 
 
 LINK = re.compile(r'<a\b[^>]*\shref="([^"]+)"|<meta http-equiv="refresh" content="0; url=([^"]+)"')
@@ -128,10 +100,6 @@ def compare(a: Path, b: Path) -> list[str]:
         if abbr_a != abbr_b:
             problems.append(f"{url}: abbreviations differ: {abbr_a} / {abbr_b}")
     return problems
-
-
-def read_contract(path: Path = CONTRACT) -> list[str]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
 def main(argv: list[str]) -> int:
