@@ -166,6 +166,8 @@ class SourceDocument(Strict):
     """Het tekstbestand van het document in de map bronnen."""
     section: Text  # the docs page where its part of the site starts
     """De pagina onder docs/ waar het overgenomen deel begint."""
+    dropped: list[Text] = []  # exact lines or phrases of the source the site leaves out on purpose
+    """Regels of zinsdelen van de bron die de site bewust weglaat, precies zoals ze in het tekstbestand staan: knoppen en andere onderdelen van de webpagina (‘Nu inschrijven’), of een lege plek die een noot van de redactie noemt."""
 
 
 class SourcesFile(Strict):
@@ -541,6 +543,11 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
                         problems.append(f"{where}: {path}: unknown function group {group!r}")
             checklist_files.append((where, guide))
     for path in sorted(folder.glob("*.yml")):
+        if content.documents and path.stem not in content.documents:  # the layout of sitemap.document_files
+            problems.append(
+                f"{_rel(path, root)}: (file): no source document {path.stem!r} in brondocumenten.yml "
+                "(a guide's file is named after the id of the document it is transcribed from)"
+            )
         if path.name == "publieksagressie.yml":
             continue
         where = _rel(path, root)
@@ -604,7 +611,8 @@ def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
         if term:
             terms.append(term)
             problems += _markup(f"{where}: {label}", term)
-    problems += check_glossary(terms, where)
+    files = {doc.file for doc in content.documents.values()} if content.documents else None
+    problems += check_glossary(terms, where, files)
     content.glossary = terms
 
 
