@@ -137,6 +137,7 @@ Een tweedaagse training over online contact met jongeren rond spanningen en gewe
 Duur: 2 dagen
 
 Voor wie
+
 De training is bedoeld voor jongerenwerkers die online contact houden met jongeren.
 
 Onderwerpen
