@@ -486,7 +486,7 @@ def load(data_dir: Path | str) -> Content:
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
     _load_now(root, content, problems, cycle_loaded)
-    _load_changelog(root, content, problems)
+    _load_changelog(root, content, problems, cycle_loaded)
     if problems:
         raise ContentError(problems)
     return content
@@ -656,9 +656,10 @@ def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: b
     if not found:
         content.now_roles = tuple(now.roles)
         content.now_cards = {card.id: card for card in now.cards}
-def _load_changelog(root: Path, content: Content, problems: list[str]) -> None:
+def _load_changelog(root: Path, content: Content, problems: list[str], cycle_loaded: bool = True) -> None:
     """data/wijzigingen.yml: valid entries, newest first, naming only ids that exist (pages are
-    checked against docs/ when the build starts: model_wijzigingen.check_site)."""
+    checked against docs/ when the build starts: model_wijzigingen.check_site). Ids are checked
+    only when the cycle loaded: a broken cycle file is reported once, not once per id."""
     where, raw = _read_list(root / "wijzigingen.yml", root, problems, "versions, newest first")
     if raw is None:
         return
@@ -672,7 +673,7 @@ def _load_changelog(root: Path, content: Content, problems: list[str]) -> None:
             continue
         problems += _markup(f"{where}: {label}", entry)
         for n_id, item in enumerate(entry.ids):
-            if not item.endswith(".md") and item not in known:
+            if cycle_loaded and not item.endswith(".md") and item not in known:
                 problems.append(
                     f"{where}: {label}: ids.{n_id}: unknown id {item!r}; an id is a recommendation (V2), "
                     "a step (V2.4), a course (masterclass-wraakbeteugeling) or a page under docs/ (woordenlijst.md)"

@@ -73,6 +73,14 @@ def test_an_unknown_id(data):
     assert "ids.0:" not in msg
 
 
+def test_a_broken_cycle_file_is_not_reported_again_by_the_ids_that_name_it(data):
+    """Found by releasing on a copy: an empty fasen.yml made every cycle id of the new entry unknown."""
+    add_version(data)
+    (data / "cyclus/fasen.yml").write_text("# nothing here\n", encoding="utf-8")
+    msg = problems_of(data)
+    assert "data/cyclus/fasen.yml: (file): the file is empty" in msg and "unknown id" not in msg, msg
+
+
 def test_a_field_the_changelog_does_not_know_and_a_version_without_quotes(data):
     add_version(data, version=float(NEW_VERSION), datum=NEW["date"].isoformat())
     msg = problems_of(data)
