@@ -7,7 +7,7 @@ Each walk copies the repository (minus .venv, site, node_modules) and the source
 temporary folder, edits the copy as the guide says (tests/editor.py), then checks it:
 - the model loads;
 - `./dev links` (a strict build by `python -m exports build`, then `python -m tools.links write`);
-- `python -m tools.links check` on that build;
+- `python -m tools.links check` on that build, and every address of it in links.txt;
 - the fidelity checks (tests/fidelity.py) for every source document on that build;
 - the copy's own code tests (the ones that need no build) pass as they stand.
 They build, so they carry the marker `walk` (`./dev test -m "not walk"` skips them).
@@ -39,8 +39,12 @@ def checked(project, code_tests: bool = True):
     result = editor.publish_links(project)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     site = project / "site"
-    contract = editor.run(project, "tools.links", "check", "site")
-    assert contract.returncode == 0, contract.stdout[-3000:] + contract.stderr[-3000:]
+    checked_links = editor.run(project, "tools.links", "check", "site")
+    assert checked_links.returncode == 0, checked_links.stdout[-3000:] + checked_links.stderr[-3000:]
+    from tools.links import collect
+
+    unpublished = sorted(set(collect(site)) - contract(project))
+    assert not unpublished, f"not in links.txt (./dev links): {unpublished[:10]}"
     sources = editor.sources_of(project)
     for doc in content.documents.values():
         share = on_the_site(site, sources, doc)
