@@ -164,6 +164,8 @@ class SourceDocument(Strict):
     """Het tekstbestand van het document in de map bronnen."""
     section: Text  # the docs page where its part of the site starts
     """De pagina onder docs/ waar het overgenomen deel begint."""
+    dropped: list[Text] = []  # exact lines or phrases of the source the site leaves out on purpose
+    """Regels of zinsdelen van de bron die de site bewust weglaat, precies zoals ze in het tekstbestand staan: knoppen en andere onderdelen van de webpagina (‘Nu inschrijven’), of een lege plek die een noot van de redactie noemt."""
 
 
 class SourcesFile(Strict):
@@ -491,7 +493,7 @@ def load(data_dir: Path | str) -> Content:
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
     _load_now(root, content, problems, cycle_loaded)
-    _load_changelog(root, content, problems)
+    _load_changelog(root, content, problems, cycle_loaded)
     if problems:
         raise ContentError(problems)
     return content
@@ -548,6 +550,11 @@ def _load_trainingen(root: Path, content: Content, problems: list[str]) -> None:
                         problems.append(f"{where}: {path}: unknown function group {group!r}")
             checklist_files.append((where, guide))
     for path in sorted(folder.glob("*.yml")):
+        if content.documents and path.stem not in content.documents:  # the layout of sitemap.document_files
+            problems.append(
+                f"{_rel(path, root)}: (file): no source document {path.stem!r} in brondocumenten.yml "
+                "(a guide's file is named after the id of the document it is transcribed from)"
+            )
         if path.name == "publieksagressie.yml":
             continue
         where = _rel(path, root)
@@ -614,7 +621,8 @@ def _load_glossary(root: Path, content: Content, problems: list[str]) -> None:
         if term:
             terms.append(term)
             problems += _markup(f"{where}: {label}", term)
-    problems += check_glossary(terms, where)
+    files = {doc.file for doc in content.documents.values()} if content.documents else None
+    problems += check_glossary(terms, where, files)
     content.glossary = terms
 
 
@@ -658,9 +666,10 @@ def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: b
     if not found:
         content.now_roles = tuple(now.roles)
         content.now_cards = {card.id: card for card in now.cards}
-def _load_changelog(root: Path, content: Content, problems: list[str]) -> None:
+def _load_changelog(root: Path, content: Content, problems: list[str], cycle_loaded: bool = True) -> None:
     """data/wijzigingen.yml: valid entries, newest first, naming only ids that exist (pages are
-    checked against docs/ when the build starts: model_wijzigingen.check_site)."""
+    checked against docs/ when the build starts: model_wijzigingen.check_site). Ids are checked
+    only when the cycle loaded: a broken cycle file is reported once, not once per id."""
     where, raw = _read_list(root / "wijzigingen.yml", root, problems, "versions, newest first")
     if raw is None:
         return
@@ -674,7 +683,7 @@ def _load_changelog(root: Path, content: Content, problems: list[str]) -> None:
             continue
         problems += _markup(f"{where}: {label}", entry)
         for n_id, item in enumerate(entry.ids):
-            if not item.endswith(".md") and item not in known:
+            if cycle_loaded and not item.endswith(".md") and item not in known:
                 problems.append(
                     f"{where}: {label}: ids.{n_id}: unknown id {item!r}; an id is a recommendation (V2), "
                     "a step (V2.4), a course (masterclass-wraakbeteugeling) or a page under docs/ (woordenlijst.md)"

@@ -8,14 +8,6 @@ from pydantic import StringConstraints, model_validator
 
 from .model_base import Strict, Text
 
-SOURCE_FILES = {
-    "interventies-cyclus-online-aangejaagd-geweld.txt",
-    "trainingen-publieksagressie.txt",
-    "handreiking-trainingsaanbod-ondermijning.txt",
-    "masterclass-wraakbeteugeling.txt",
-    "training-intimidatie-bedreiging-bestuurders.txt",
-}
-
 
 class Term(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -49,15 +41,17 @@ class Term(Strict):
             raise ValueError("an abbreviation needs its full form in 'full'")
         if self.defined_in_source == self.editorial:
             raise ValueError("a definition is either the source's own (defined_in_source) or the editors' (editorial)")
-        if self.source not in SOURCE_FILES:
-            raise ValueError(f"unknown source file {self.source!r}")
         return self
 
 
-def check_glossary(terms: list[Term], where: str) -> list[str]:
-    """Unique ids and terms, and 'see' references to terms that exist."""
+def check_glossary(terms: list[Term], where: str, source_files: set[str] | None = None) -> list[str]:
+    """Unique ids and terms, 'see' references to terms that exist, and sources that are the files
+    of data/brondocumenten.yml (``source_files``; None when that list could not be read)."""
     problems, ids, names = [], set(), set()
     for n, term in enumerate(terms):
+        if source_files is not None and term.source not in source_files:
+            known = ", ".join(sorted(source_files))
+            problems.append(f"{where}: {n}.source: unknown source file {term.source!r}; known: {known}")
         if term.id in ids:
             problems.append(f"{where}: {n}.id: duplicate id {term.id!r}")
         if term.term.lower() in names:

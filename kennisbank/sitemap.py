@@ -220,6 +220,19 @@ def source_file(content: Content, page: str) -> str:
     return f"{DOCS_DIR}/{page}"
 
 
+# --- where a source document's data lives ----------------------------------------------------
+def document_files(content: Content, document_id: str) -> list[str]:
+    """The data files (paths under data/) that may hold a source document's transcribed text:
+    the recommendation files for the cycle's document (``document:`` of cyclus/fasen.yml); for any
+    other document, the guide's file trainingen/<id>.yml and the course's trainingen/cursussen/<id>.yml
+    (the model refuses a file there that is named after no document). Its prose lives in the docs
+    pages that credit it (``bronvermelding``). Callers keep those of the files that exist."""
+    content.document(document_id)  # an unknown id names the known ones
+    if document_id == content.cycle_document:
+        return [f"cyclus/{h.id}.yml" for h in content.handvatten.values()]
+    return [f"trainingen/{document_id}.yml", f"trainingen/cursussen/{document_id}.yml"]
+
+
 # --- short links -----------------------------------------------------------------------------
 SHORT_PREFIX = "r"
 

@@ -24,6 +24,7 @@ from . import (
     render_toegankelijkheid, render_trainingen, render_wijzigingen, render_woordenlijst, render_zelfscan,
     render_zoekwoorden,
 )
+from . import render_aantallen
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,12 @@ class PageMacros:
         courses = list(self.content.trainingen.courses.values())
         pages = {c.id: self.content.document(c.id).section for c in courses}
         return render_trainingen.render_comparison(courses, pages)
+
+    # --- counts in prose ("uit vijf documenten"), from the content
+    def aantal(self, page: Page, key: str) -> str:
+        """How many there are, in Dutch: 'brondocumenten', 'handvatten', 'cursussen', ...
+        (render_aantallen.COUNTS)."""
+        return render_aantallen.render_count(self.content, key)
 
     # --- the accessibility statement
     def toegankelijkheid(self, page: Page, key: str) -> str:

@@ -174,6 +174,7 @@ LAYERS = {
     "browser": ("test_browser.py", "test_accessibility.py", "test_offline.py", "test_nginx.py", "test_search.py", "test_reading.py"),
     "pdf": ("test_pdf.py",),
     "zensical": ("test_zensical.py",),
+    "walk": ("test_walks.py",),
 }
 _durations: dict[str, float] = {}
 
@@ -181,6 +182,10 @@ _durations: dict[str, float] = {}
 def _layer(nodeid: str) -> str:
     module = nodeid.split("::")[0].rsplit("/", 1)[-1]
     return next((layer for layer, modules in LAYERS.items() if module in modules), "other")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "walk: an editor's walk through REDACTIE.md on a copy of the project (builds)")
 
 
 def pytest_runtest_logreport(report):

@@ -114,3 +114,72 @@ def measure(raw_source: str, site_text: str, chrome: tuple[str, ...] = ()) -> di
         "missing": missing,
         "share": (len(found) + len(restructured)) / total if total else 0.0,
     }
+
+
+# --- the checks for one source document, on any copy of the project and any built site --------
+# (tests/test_fidelity.py runs them for every document of data/brondocumenten.yml on the session
+# build; the walk tests run them on a changed copy.)
+
+# Fields the editors write (and the site labels as theirs): ids, notes, captions, column names,
+# checklist titles, audience keys, group references, our own headings for a course's fields.
+EDITORIAL_FIELDS = re.compile(
+    r"(^|\.)(id|notes|caption|columns|audience|groups|label|field|headings|audience_label|kind|short_title|see)(\.|$)|^title$|^checklists\.\d+\.title$"
+)
+CREDIT = re.compile(r'<aside class="bronvermelding"[^>]*\sdata-bron="([^"]+)"')
+
+
+def credited_text(site, document_id: str) -> tuple[list[str], str]:
+    """(pages, their text): the built pages whose credit names the document (``bronvermelding``,
+    or a recommendation's or course's own credit)."""
+    from conftest import page_text, site_pages
+
+    pages = {path: html for path, html in site_pages(site).items() if document_id in CREDIT.findall(html)}
+    return sorted(pages), " ".join(page_text(html) for html in pages.values())
+
+
+def on_the_site(site, sources, doc) -> dict:
+    """``measure`` of the document's source file against the pages that credit it."""
+    raw = (sources / doc.file).read_text(encoding="utf-8")
+    return measure(raw, credited_text(site, doc.id)[1], tuple(doc.dropped))
+
+
+def invented(data_dir, sources, content, doc) -> list[str]:
+    """The reverse check: every sentence of every text field of the document's data files
+    (kennisbank.sitemap.document_files) stands in its source file. Returns "file: field: sentence"
+    for each that does not."""
+    import yaml
+
+    from kennisbank.citations import plain
+    from kennisbank.model import text_fields
+    from kennisbank.sitemap import document_files
+
+    raw = (sources / doc.file).read_text(encoding="utf-8")
+    joined = normalise(source_text(raw).replace("\n", " "))
+    # a PDF break after a hyphen, read both ways: "sociaal- psychische", "maatschap- pelijke"
+    forms = (joined, re.sub(r"([\w)])- (\w)", r"\1-\2", joined), re.sub(r"([\w)])- (\w)", r"\1\2", joined))
+    problems = []
+    for name in document_files(content, doc.id):
+        if not (data_dir / name).exists():
+            continue
+        data = yaml.safe_load((data_dir / name).read_text(encoding="utf-8"))
+        for path, text in text_fields(data):
+            # short table cells are labels ("enigszins bruikbaar" for "Enigszins bruikbare ...")
+            if EDITORIAL_FIELDS.search(path) or (".rows." in path and len(text.split()) <= 3):
+                continue
+            for piece in re.split(r"(?<=[.?!:;])\s+", normalise(plain(text))):
+                # (a piece without letters is a list number)
+                if re.search(r"[a-z]", piece) and not any(r in form for form in forms for r in readings(piece)):
+                    problems.append(f"data/{name}: {path}: {piece}")
+    return problems
+
+
+def document_ids(data_dir) -> list[str]:
+    """The ids in data/brondocumenten.yml, read plainly (for parametrizing at collection time; a
+    broken file then fails the tests that load it, not the collection)."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load((data_dir / "brondocumenten.yml").read_text(encoding="utf-8"))
+        return [entry["id"] for entry in raw]
+    except Exception:  # noqa: BLE001 - reported by the model's own tests
+        return ["(brondocumenten.yml unreadable)"]

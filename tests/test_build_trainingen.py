@@ -12,9 +12,6 @@ from kennisbank.sitemap import GUIDE_TABLE_PAGES
 from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, PLACE_LABELS, skill_matrix
 
 PA = "trainingen/publieksagressie"
-MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
-DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
-NOTE_BOX = re.compile(r'<div class="admonition note">.*?</div>', re.S)
 
 
 def read(site, path):
@@ -30,7 +27,7 @@ def table(html, caption_start):
 def test_tabel_1_has_a_row_per_function_group(site, content):
     t = table(read(site, f"{PA}/functiegroepen/index.html"), "Tabel 1")
     assert t.count('<th scope="col">') == 4
-    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.function_groups) == 5
+    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.function_groups) > 0
     for group in content.trainingen.publieksagressie.function_groups:
         assert f'id="tabel1-{group.id}"' in t and f"#fg-{group.id}" in t
         for competence in group.competences:
@@ -41,33 +38,12 @@ def test_tabel_2_has_clusters_and_every_element(site, content):
     t = table(read(site, f"{PA}/inhoud-trainingen/index.html"), "Tabel 2")
     elements = [e for c in content.trainingen.publieksagressie.training_elements for e in c.elements]
     assert t.count('<th scope="row">') == len(elements)
-    assert t.count('scope="rowgroup"') == len(content.trainingen.publieksagressie.training_elements) == 3
+    assert t.count('scope="rowgroup"') == len(content.trainingen.publieksagressie.training_elements) > 0
     for element in elements:
         row = re.search(rf'<th scope="row">{re.escape(element.name)}</th><td>(.*?)</td>', t.replace("&amp;", "&"))
         assert row, element.name
         # the audience as the source words it, then links to the editors' notes on this row
         assert re.fullmatch(rf'{re.escape(element.audience or "")}( <a class="noot-ref"[^>]*>\[noot \d+\]</a>)*', row.group(1))
-
-
-def test_silent_mappings_to_function_groups_are_explained_at_the_row(site):
-    """Tabel 2's "Stadstoezicht" and "deurwaarders en inspecteurs …" and Tabel 4's "Sociale dienst"
-    name no function group of Tabel 1: their rows link to a note saying how the editors mapped them."""
-    html = read(site, f"{PA}/inhoud-trainingen/index.html")
-    for caption, name, quoted in (
-        ("Tabel 2", "Omgaan met straatcultuur / burgercultuur", "‘Stadstoezicht’"),
-        ("Tabel 2", "Handelen bij huisbezoeken", "‘deurwaarders en"),
-        ("Tabel 4", "Pre-mediation bij bezwaarschriftenbehandeling", "Sociale dienst"),
-    ):
-        place = caption.lower().replace(" ", "-")
-        row = re.search(rf'<th scope="row">{re.escape(name)}</th><td>.*?</tr>', table(html, caption)).group()
-        anchor = re.search(rf'href="#(noot-{place}-\d+)"', row).group(1)
-        note = re.search(rf'<li id="{anchor}">(.*?)</li>', html).group(1)
-        assert quoted in note and "De redactie" in note, (name, note)
-    groups = read(site, f"{PA}/per-functiegroep/index.html")
-    overview = groups.split('id="fg-toezicht-handhaving"')[1]
-    # the overview shows the source's own words for the audience and links to the note
-    assert "(doelgroep volgens de bron: ‘Stadstoezicht’)" in overview
-    assert re.search(r'href="\.\./inhoud-trainingen/#noot-tabel-2-\d+"[^>]*>\[noot \d+ bij Tabel 2\]', overview)
 
 
 def test_tabel_4_marks_skills_in_basic_education(site, content):
@@ -80,7 +56,7 @@ def test_tabel_4_marks_skills_in_basic_education(site, content):
 
 def test_tabel_5_and_managers_elements(site, content):
     html = read(site, f"{PA}/inhoud-trainingen/index.html")
-    assert table(html, "Tabel 5").count('<th scope="row">') == len(content.trainingen.publieksagressie.education_skills) == 5
+    assert table(html, "Tabel 5").count('<th scope="row">') == len(content.trainingen.publieksagressie.education_skills) > 0
     managers = table(html, "Trainingselementen agressie en geweld – Leidinggevenden")
     assert managers.count("<td>") == sum(len(c.elements) for c in content.trainingen.publieksagressie.manager_elements)
 
@@ -154,27 +130,6 @@ def test_every_function_group_has_its_overview_anchor(site, content):
         assert f'id="fg-{group.id}"' in html
 
 
-POINTS = {"PA-T", "PA-A", "PA-R", "PA-E", "OM-V", "OM-G"}
-
-
-@pytest.mark.parametrize("page, codes", [
-    (f"{PA}/voorbeeldprogramma/index.html", ["PA-T", "PA-A"]),
-    (f"{PA}/randvoorwaarden/index.html", ["PA-R"]),
-    (f"{PA}/e-learning/index.html", ["PA-E"]),
-    ("trainingen/ondermijning/index.html", ["OM-V", "OM-G"]),
-])
-def test_question_lists_are_points_with_their_anchors(site, page, codes, content):
-    """Questions, tips, conditions and criteria are no actions: points without a checkbox."""
-    html = read(site, page)
-    for code in codes:
-        assert content.trainingen.checklists[code].kind == "points"
-        steps = content.trainingen.checklists[code].steps
-        assert f'data-checklist="{code}"' not in html
-        for n in range(1, len(steps) + 1):
-            item = re.search(rf'<li class="stap[^"]*" id="{code.lower()}-{n}".*?</li>', html, re.S)
-            assert item and 'type="checkbox"' not in item.group(), (code, n)
-
-
 def test_comparison_table_rows_and_markers(site, content):
     html = read(site, "trainingen/index.html")
     t = table(html, "Cursussen vergeleken")
@@ -196,11 +151,6 @@ def test_comparison_table_rows_and_markers(site, content):
             if "—" in cell:
                 assert not expected and not covered, (label, course.id)
                 assert '<span class="visueel-verborgen">komt in deze beschrijving niet voor</span>' in cell
-    # the duration row gives DJI's own words; no "niet vermeld" where another row gives the fact
-    assert "1 dag van 9.00 tot 16.00 uur" in rows["Duur en doorlooptijd"]
-    assert "9.00 tot 16.00 uur" in rows["Begin-/eindtijd bijeenkomsten"]
-    assert "niet vermeld" not in rows["Begin-/eindtijd bijeenkomsten"] + rows["Duur en doorlooptijd"]
-    assert page_text(t).count("niet vermeld") <= 6
     assert '<p class="tabelnoot">Samengesteld door de redactie' in html and "—: de beschrijving" in html
 
 
@@ -227,12 +177,6 @@ def test_course_details_show_only_what_the_source_lists(site, content):
         for row in re.findall(r"<tr>.*?</tr>", details):
             if "niet vermeld" in row:
                 assert 'class="noot-ref"' in row, row
-    dji = table(read(site, DJI), "Opleidingsdetails")
-    assert '<th scope="row">Duur in uren/doorlooptijd</th><td>1 dag van 9.00 tot 16.00 uur</td>' in dji
-    assert "niet vermeld" not in dji and "Begin-/eindtijd" not in dji and "Lesgeld" not in dji
-    mc = table(read(site, MC), "Opleidingsdetails")
-    assert '<th scope="row">Kosten Literatuur/materialen</th><td>Lesmateriaal €75</td>' in mc
-    assert mc.count("niet vermeld") == 2  # Datums (a placeholder) and Certificering (empty)
 
 
 def test_renderers_use_the_models_vocabularies():
@@ -248,52 +192,7 @@ def test_course_pages_carry_json_ld_naming_the_course(site, content):
         assert len(blocks) == 1
         data = json.loads(blocks[0])
         assert data["@type"] == "Course" and data["name"] == course.title and data["inLanguage"] == "nl"
-    mc = json.loads(re.search(r'ld\+json">(.*?)</script>', read(site, "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"), re.S).group(1))
-    assert mc["offers"]["price"] == 2541 and mc["offers"]["priceCurrency"] == "EUR"
+        if course.costs.tuition and course.costs.tuition.amount:
+            assert data["offers"]["price"] == course.costs.tuition.amount and data["offers"]["priceCurrency"] == "EUR"
 
 
-def test_source_problems_are_visible(site):
-    mc = read(site, MC)
-    assert "Noot van de redactie" in mc and "Dag 4" in mc
-    assert "Cell 1-1" not in NOTE_BOX.sub("", mc)
-    assert re.search(r'<th scope="row">Duur</th><td>3 dagen <a class="noot-ref"', mc)
-    groups_page = read(site, f"{PA}/functiegroepen/index.html")
-    assert re.search(r'admonition note.*?vier', groups_page, re.S)
-    contents_page = read(site, f"{PA}/inhoud-trainingen/index.html")
-    assert re.search(r'admonition note.*?[Tt]abel 3', contents_page, re.S)
-
-
-def notes_of(html: str) -> str:
-    return " ".join(page_text(box) for box in NOTE_BOX.findall(html))
-
-
-@pytest.mark.parametrize("page, phrases", [
-    (f"{PA}/functiegroepen/index.html", ["‘Draagvlak in de top’", "sociaal rechercheur"]),
-    (f"{PA}/stappenplan/index.html", ["leerdoelwijzer", "arbocatalogus"]),
-    (f"{PA}/voorbeeldprogramma/index.html", ["Hierover verderop meer", "intake"]),
-    (f"{PA}/e-learning/index.html", ["Niet iedere medewerker is heeft"]),
-    ("trainingen/ondermijning/index.html", ["‘Laatste update:’ zonder datum", "alleen deel 1", "formuleert ze", "De rest van de handreiking"]),
-    (MC, ["‘Gemeentelijke handhavers’ staan twee keer", "krachtenveldanalyse", "Leert welke krachten", "de bron noemt geen naam"]),
-    (DJI, ["‘Ons Servicepunt’", "‘088 - 07 27 150’", "‘088 07 27150’", "de aanbieder, Opleidingsinstituut DJI,", "120 burgemeesters"]),
-])
-def test_every_source_problem_has_a_note(site, page, phrases):
-    notes = notes_of(read(site, page))
-    for phrase in phrases:
-        assert phrase in notes, (page, phrase)
-
-
-def test_notes_stand_at_their_passage(site, content):
-    """A note in a course's list is linked from the section or detail it concerns."""
-    dji = read(site, DJI)
-    contact = dji.split('id="aanbieder"')[1]
-    assert contact.index('class="noot-refs"') < contact.index("ons Servicepunt")
-    mc = read(site, MC)
-    programme = mc.split('id="programma"')[1].split("<h3")[0]
-    numbers = [n for n, note in enumerate(content.trainingen.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
-    assert re.findall(r"\[noot (\d+)\]", programme) == [str(n) for n in numbers]
-
-
-def test_the_providers_phone_number_and_web_address_are_links(site):
-    html = read(site, DJI)
-    assert '<a href="tel:0880727150">088 07 27150</a>' in html
-    assert '<a href="https://www.oidji.nl" rel="noopener">www.oidji.nl</a>' in html

@@ -26,13 +26,18 @@ def credit_of(html: str) -> re.Match | None:
 
 # --- source documents ---------------------------------------------------------------------------
 
-# the folders whose pages are transcribed from a source document
-TRANSCRIBED = ("vredestijd/", "crisis/", "nazorg/", "cyclus/", "trainingen/publieksagressie/", "trainingen/ondermijning", "trainingen/cursussen/")
+def transcribed(content) -> tuple[str, ...]:
+    """The folders whose pages are transcribed from a source document: the phases', and where
+    each document's part starts (data/brondocumenten.yml, `section`)."""
+    from kennisbank import sitemap
+
+    phases = [sitemap.url_of(sitemap.phase_page(p.id)) for p in content.phases]
+    return tuple(phases + [sitemap.url_of(doc.section) for doc in content.documents.values()])
 
 
 def test_every_transcribed_page_credits_its_source_document(site, content):
-    pages = {p: h for p, h in site_pages(site).items() if p.startswith(TRANSCRIBED) and not p.startswith("r/")}
-    assert len(pages) >= 21 + 4 + 8 + 1 + 2
+    pages = {p: h for p, h in site_pages(site).items() if p.startswith(transcribed(content)) and not p.startswith("r/")}
+    assert len(pages) >= len(content.handvatten) + len(content.phases) + len(content.documents)
     for path, html in pages.items():
         found = credit_of(html)
         assert found, f"{path}: no source document named"
@@ -254,3 +259,50 @@ def test_editorial_notes_quote_in_one_style(content):
     assert len(notes) > 20
     odd = [(owner, text[:60]) for owner, text in notes if re.search(r'[“”"]', text)]
     assert not odd, odd
+
+
+# --- counts in prose come from the data ---------------------------------------------------------
+
+COUNTED = r"(?:bron)?documenten|handvatten|fasen|handreikingen|cursus(?:sen|beschrijvingen)|beschrijvingen van cursussen|onderzoeken"
+NUMBER = r"\d+|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig"
+WRITTEN_COUNT = re.compile(rf"\b(?:{NUMBER})\s+(?:openbare\s+)?(?:{COUNTED})\b", re.I)
+
+
+def written_counts(text: str) -> list[str]:
+    return WRITTEN_COUNT.findall(re.sub(r"\{\{.*?\}\}", "", text, flags=re.S))
+
+
+def test_no_page_writes_a_count_the_data_knows():
+    """"uit vijf documenten" goes stale with the sixth: the editors' pages count with
+    {{ aantal(...) }}. Transcribed text (pages with a source credit) keeps the source's words."""
+    from conftest import ROOT
+
+    stale = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "bronvermelding(" in text:
+            continue
+        stale += [f"{path.relative_to(ROOT)}: {found}" for found in written_counts(text)]
+    stale += [f"mkdocs.yml: {found}" for found in written_counts((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))]
+    assert not stale, stale
+    assert written_counts("Overgenomen uit vijf openbare documenten en 21 handvatten") == ["vijf openbare documenten", "21 handvatten"]
+
+
+def test_the_counts_macro_counts_the_content_in_dutch(content):
+    from macros.render_aantallen import COUNTS, number, render_count
+
+    assert (number(1), number(5), number(20), number(21)) == ("één", "vijf", "twintig", "21")
+    assert render_count(content, "brondocumenten") == number(len(content.documents))
+    assert render_count(content, "handvatten") == number(len(content.handvatten))
+    assert render_count(content, "cursussen") == number(len(content.trainingen.courses))
+    with pytest.raises(KeyError, match=re.escape("unknown count 'paginas'; known: " + ", ".join(COUNTS))):
+        render_count(content, "paginas")
+
+
+def test_the_counts_on_the_built_pages_follow_the_data(site, content):
+    from macros.render_aantallen import number
+
+    assert f"uit {number(len(content.documents))} documenten" in page_text((site / "bronnen/index.html").read_text(encoding="utf-8"))
+    training = page_text((site / "trainingen/index.html").read_text(encoding="utf-8"))
+    assert f"De {number(len(content.trainingen.courses))} cursusbeschrijvingen" in training
+    assert f"de {len(content.handvatten)} handvatten" in page_text((site / "index.html").read_text(encoding="utf-8"))

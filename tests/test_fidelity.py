@@ -1,51 +1,47 @@
-"""Every sentence of each transcribed source is on the built site (DESIGN.md: Fidelity)."""
-
-import re
+"""Every sentence of each transcribed source is on the built site, and nothing in the data is
+invented (DESIGN.md: Fidelity). The documents are those of data/brondocumenten.yml: a new one is
+covered without a change here. Its pages are those whose credit names it; its data files are
+where kennisbank.sitemap.document_files says; what the site drops on purpose (web-page chrome) is
+the document's `dropped:` list."""
 
 import pytest
 
-from conftest import SOURCES, page_text, site_pages
-from fidelity import measure, sentences
+from conftest import ROOT, SOURCES
+from fidelity import credited_text, document_ids, invented, measure, on_the_site, sentences
 
-# source file -> the folders of the built site that transcribe it
-TRANSCRIBED = {
-    "interventies-cyclus-online-aangejaagd-geweld.txt": ("cyclus/", "vredestijd/", "crisis/", "nazorg/"),
-    "trainingen-publieksagressie.txt": ("trainingen/publieksagressie/",),
-    "handreiking-trainingsaanbod-ondermijning.txt": ("trainingen/ondermijning/",),
-    "masterclass-wraakbeteugeling.txt": ("trainingen/cursussen/masterclass-wraakbeteugeling/",),
-    "training-intimidatie-bedreiging-bestuurders.txt": ("trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/",),
-}
+DOCUMENTS = document_ids(ROOT / "data")
 
 
-# Furniture dropped on purpose (DESIGN.md: web-page chrome is dropped; placeholders are shown as
-# an editorial note, not as content). Exact lines or phrases of the source.
-CHROME = {
-    "interventies-cyclus-online-aangejaagd-geweld.txt": (
-        # a footnote echo of the address that V2.6 cites in its text
-        "https://hetccv.nl/app/uploads/2023/08/Interventiematrix-Jongeren_en_wapens.pdf",
-    ),
-    "masterclass-wraakbeteugeling.txt": (
-        "Nu inschrijven", "Folder aanvragen", "Deel deze pagina:",
-        # the placeholder table, named in an editorial note on the course page
-        "Ochtend Middag", "Dag 1 Cell 1-1 Cell 1-2", "Dag 2 Cell 2-1 Cell 2-2", "Dag 3 Cell 3-1 Cell 3-2",
-    ),
-    "handreiking-trainingsaanbod-ondermijning.txt": ("Overslaan en naar de inhoud gaan",),
-}
-
-
-@pytest.mark.parametrize("source", sorted(TRANSCRIBED))
-def test_source_sentences_are_on_the_site(site, source):
-    assert (SOURCES / source).exists(), f"{SOURCES / source} is missing: shared/ must stand beside the checkout"
-    raw = (SOURCES / source).read_text(encoding="utf-8")
-    text = " ".join(
-        page_text(html) for path, html in site_pages(site).items() if path.startswith(TRANSCRIBED[source])
-    )
-    result = measure(raw, text, CHROME.get(source, ()))
+@pytest.mark.parametrize("document_id", DOCUMENTS)
+def test_source_sentences_are_on_the_site(site, content, document_id):
+    doc = content.document(document_id)
+    assert (SOURCES / doc.file).exists(), f"{SOURCES / doc.file} is missing: shared/ must stand beside the checkout"
+    pages, _ = credited_text(site, doc.id)
+    assert pages, f"no built page credits {doc.id!r}: end its pages with {{{{ bronvermelding({doc.id!r}) }}}}"
+    result = on_the_site(site, SOURCES, doc)
     print(
-        f"\n{source}: {result['share']:.1%} of {result['total']} sentences "
-        f"({len(result['found'])} verbatim, {len(result['restructured'])} as tables)"
+        f"\n{doc.file}: {result['share']:.1%} of {result['total']} sentences "
+        f"({len(result['found'])} verbatim, {len(result['restructured'])} as tables) on {len(pages)} pages"
     )
+    assert result["total"] > 0, f"{doc.file} holds no sentences"
     assert result["share"] >= 0.99, "missing sentences:\n" + "\n".join(result["missing"])
+
+
+@pytest.mark.parametrize("document_id", DOCUMENTS)
+def test_nothing_in_the_data_is_invented(content, document_id):
+    """The reverse check: every sentence of every text field in the document's data is the source's."""
+    problems = invented(ROOT / "data", SOURCES, content, content.document(document_id))
+    assert not problems, "\n".join(problems)
+
+
+def test_every_document_is_checked_and_every_source_file_is_a_document(content):
+    """The parametrized list is the data's, and a source file no document names is a forgotten entry."""
+    assert DOCUMENTS == list(content.documents)
+    files = {doc.file for doc in content.documents.values()}
+    assert {p.name for p in SOURCES.glob("*.txt")} <= files, "a source file without an entry in data/brondocumenten.yml"
+
+
+# --- the measure itself, on made-up text ---------------------------------------------------------
 
 
 def test_measure_detects_a_missing_sentence():
@@ -74,46 +70,20 @@ def test_measure_counts_a_sentence_turned_into_a_table_only_if_every_item_is_the
     assert measure(raw, "Sterke indicatoren zijn: | 1 | een bokshouding")["missing"]
 
 
-def _data_of(source: str):
-    from conftest import ROOT
+def test_an_invented_sentence_in_a_documents_data_is_caught(data, tmp_path):
+    """Made-up text in any document's data file is named, with file and field."""
+    import shutil
+
+    from conftest import edit_yaml
     from kennisbank.model import load
+    from kennisbank.sitemap import document_files
 
-    content = load(ROOT / "data")
-    trainingen = content.trainingen
-    return {
-        "interventies-cyclus-online-aangejaagd-geweld.txt": [h.data for h in content.handvatten.values()],
-        "trainingen-publieksagressie.txt": [trainingen.publieksagressie],
-        "masterclass-wraakbeteugeling.txt": [trainingen.courses["masterclass-wraakbeteugeling"]],
-        "training-intimidatie-bedreiging-bestuurders.txt": [trainingen.courses["omgaan-met-intimidatie-en-bedreiging"]],
-        "handreiking-trainingsaanbod-ondermijning.txt": [c for k, c in trainingen.checklists.items() if k.startswith("OM-")],
-    }[source]
-
-
-# Fields the editors write (and the site labels as theirs): ids, notes, captions, column names,
-# checklist titles, audience keys, group references, our own headings for a course's fields.
-EDITORIAL_FIELDS = re.compile(
-    r"(^|\.)(id|notes|caption|columns|audience|groups|label|field|headings|audience_label|kind|short_title|see)(\.|$)|^title$|^checklists\.\d+\.title$"
-)
-
-
-@pytest.mark.parametrize("source", sorted(TRANSCRIBED))
-def test_nothing_in_the_data_is_invented(source):
-    """The reverse check: every sentence of every text field in the data is the source's."""
-    from fidelity import normalise, readings, source_text
-    from kennisbank.citations import plain
-    from kennisbank.model import text_fields as _texts
-
-    raw = (SOURCES / source).read_text(encoding="utf-8")
-    joined = normalise(source_text(raw).replace("\n", " "))
-    # a PDF break after a hyphen, read both ways: "sociaal- psychische", "maatschap- pelijke"
-    forms = (joined, re.sub(r"([\w)])- (\w)", r"\1-\2", joined), re.sub(r"([\w)])- (\w)", r"\1\2", joined))
-    invented = []
-    for data in _data_of(source):
-        for path, text in _texts(data):
-            # short table cells are labels ("enigszins bruikbaar" for "Enigszins bruikbare ...")
-            if EDITORIAL_FIELDS.search(path) or (".rows." in path and len(text.split()) <= 3):
-                continue
-            for piece in re.split(r"(?<=[.?!:;])\s+", normalise(plain(text))):
-                if re.search(r"[a-z]", piece) and not any(r in form for form in forms for r in readings(piece)):
-                    invented.append(f"{path}: {piece}")  # (a piece without letters is a list number)
-    assert not invented, "\n".join(invented)
+    sources = tmp_path / "bronnen"
+    shutil.copytree(SOURCES, sources)
+    content = load(data)
+    for doc in content.documents.values():
+        name = next(n for n in document_files(content, doc.id) if (data / n).exists())
+        assert invented(data, sources, content, doc) == []
+        made_up = "Deze zin staat in geen enkele bron van de kennisbank."
+        edit_yaml(data / name, lambda d: d.setdefault("zzz_extra", made_up))
+        assert invented(data, sources, content, doc) == [f"data/{name}: zzz_extra: {made_up.lower()}"], doc.id

@@ -8,14 +8,34 @@ import shutil
 import pytest
 
 from conftest import ROOT, edit_yaml as edit, mkdocs_build, problems_of
+from kennisbank.model import load
 
 GUIDE = ROOT / "REDACTIE.md"
 BLOCK = re.compile(r"<!-- melding: ([a-z-]+) -->\n```text\n(.*?)```", re.S)
-NEW = {"version": "0.2", "date": datetime.date(2026, 12, 1), "title": "Nieuw.", "changes": ["Nieuw."], "ids": ["V2"]}
+# The guide's examples are written for one release (0.1 to 0.2, a V13 after V12); the mistakes are
+# made against the real content and the quoted lines read with its values, so a release, a new
+# recommendation or a new course needs no edit here or in the guide.
+_content = load(ROOT / "data")
+CURRENT = _content.changelog[0]
+NEW_VERSION = ".".join(CURRENT.version.split(".")[:-1] + [str(int(CURRENT.version.split(".")[-1]) + 1)])
+EARLY = CURRENT.date - datetime.timedelta(days=23)
+_phase = _content.phases[0]
+LAST_ID = _content.in_phase(_phase.id)[-1].id
+NEXT_ID = f"{_phase.letter}{int(LAST_ID[len(_phase.letter):]) + 1}"
+EXAMPLE = {  # the guide's example value -> the value for today's content
+    "0.1": CURRENT.version, "0.2": NEW_VERSION, "2026-11-24": CURRENT.date.isoformat(),
+    "2026-11-01": EARLY.isoformat(), "V12": LAST_ID, "V13": NEXT_ID,
+}
+_EXAMPLE_VALUE = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(k) for k in EXAMPLE) + r")(?![\w-]|\.\d)")
+NEW = {"version": NEW_VERSION, "date": CURRENT.date + datetime.timedelta(days=7), "title": "Nieuw.", "changes": ["Nieuw."], "ids": ["V2"]}
 
 
 def quoted() -> dict[str, list[str]]:
-    return {name: block.strip().split("\n") for name, block in BLOCK.findall(GUIDE.read_text(encoding="utf-8"))}
+    """The guide's quoted messages, with its example values read as today's (EXAMPLE)."""
+    return {
+        name: [_EXAMPLE_VALUE.sub(lambda m: EXAMPLE[m.group(1)], line) for line in block.strip().split("\n")]
+        for name, block in BLOCK.findall(GUIDE.read_text(encoding="utf-8"))
+    }
 
 
 def _version(project, **fields):
@@ -35,7 +55,7 @@ def _build(project, tmp_path) -> str:
 
 
 def _raise_version(project):
-    _replace(project / "mkdocs.yml", 'versie: "0.1"', 'versie: "0.2"')
+    _replace(project / "mkdocs.yml", f'versie: "{CURRENT.version}"', f'versie: "{NEW_VERSION}"')
 
 
 def _see(d):
@@ -50,15 +70,15 @@ def _duplicate_term(d):
 MISTAKES = {
     "onbekend-veld": lambda p: edit(p / "data/cyclus/V2.yml", lambda d: d["steps"][3].update(tekst="typo")),
     "veld-ontbreekt": lambda p: edit(p / "data/cyclus/V4.yml", lambda d: d.pop("question")),
-    "verkeerde-soort": lambda p: _version(p, version=0.2),
+    "verkeerde-soort": lambda p: _version(p, version=float(NEW_VERSION)),
     "yaml": lambda p: _replace(p / "data/cyclus/V2.yml", "question: Hoe ontwikkel", "question: Let op: hoe ontwikkel"),
     "bronverwijzing": lambda p: _replace(p / "data/cyclus/V2.yml", "[[Literatuurreview H3]]", "[[Literatuurreview H9]]"),
     "verwijzing": lambda p: edit(p / "data/cyclus/V2.yml", _see),
-    "id-bestandsnaam": lambda p: shutil.copy(p / "data/cyclus/V12.yml", p / "data/cyclus/V13.yml"),
+    "id-bestandsnaam": lambda p: shutil.copy(p / f"data/cyclus/{LAST_ID}.yml", p / f"data/cyclus/{NEXT_ID}.yml"),
     "dubbel-begrip": lambda p: edit(p / "data/woordenlijst.yml", _duplicate_term),
     "geen-datum": lambda p: (_version(p), edit(p / "data/wijzigingen.yml", lambda d: d[0].pop("date"))),
-    "datum-te-vroeg": lambda p: _version(p, date=datetime.date(2026, 11, 1)),
-    "onbekend-id": lambda p: _version(p, ids=["V13"]),
+    "datum-te-vroeg": lambda p: _version(p, date=EARLY),
+    "onbekend-id": lambda p: _version(p, ids=[NEXT_ID]),
 }
 def _latin1(path):
     text = path.read_text(encoding="utf-8").replace("question: ", "question: Café: ", 1)

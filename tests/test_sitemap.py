@@ -134,7 +134,7 @@ def test_every_macro_the_pages_call_is_registered():
 def test_macros_are_plain_methods_that_write_site_root_links(content):
     from macros.pages import Page, PageMacros, settings
 
-    macros = PageMacros(content, settings({"site_name": "Kennisbank", "extra": {"versie": "0.1"}}, {}, ROOT / "docs"))
+    macros = PageMacros(content, settings({"site_name": "Kennisbank", "extra": {"versie": content.changelog[0].version}}, {}, ROOT / "docs"))
     page = Page(path="vredestijd/v2.md", url="vredestijd/v2/", title="V2")
     body = macros.handvat(page, "V2")
     assert "](/bronnen.md#" in body and 'href="/bronnen.md#bron-cyclus"' in body

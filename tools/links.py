@@ -103,7 +103,7 @@ def compare(a: Path, b: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    command, site = argv[0], Path(argv[1])
+    command, site = argv[0], Path(argv[1]).resolve()  # the check compares resolved paths
     if command == "compare":
         problems = compare(site, Path(argv[2]))
         print("\n".join(problems) or "same pages, anchors, tags and abbreviations")

@@ -1,0 +1,281 @@
+"""The editors' walks: what REDACTIE.md tells an editor to do, done on a copy of the project, must
+give a site that builds strictly, keeps the link contract, is faithful to its sources, and passes
+the code tests unchanged (DESIGN.md; issue 19: "a release, a new step, a new course and a new
+source document done as REDACTIE.md says pass ./dev test without a test edit").
+
+Each walk copies the repository (minus .venv, site, node_modules) and the source documents into a
+temporary folder, edits the copy as the guide says (tests/editor.py), then checks it:
+- the model loads;
+- `./dev links` (a strict build by `python -m exports build`, then `python -m tools.links write`);
+- `python -m tools.links check` on that build, and every address of it in links.txt;
+- the fidelity checks (tests/fidelity.py) for every source document on that build;
+- the copy's own code tests (the ones that need no build) pass as they stand.
+They build, so they carry the marker `walk` (`./dev test -m "not walk"` skips them).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import editor
+from conftest import page_text
+from fidelity import invented, on_the_site
+
+pytestmark = pytest.mark.walk
+
+# The code tests that need no build: they read counts, versions and ids from the content.
+CODE_TESTS = (
+    "tests/test_model.py", "tests/test_model_trainingen.py", "tests/test_sitemap.py",
+    "tests/test_schemas.py", "tests/test_citations.py", "tests/test_render.py",
+)
+
+
+def checked(project, code_tests: bool = True):
+    """Run every check of a changed copy; returns its content. `./dev links` is part of the walk
+    (the guide says to run it), so the build it makes is the one checked."""
+    content = editor.load(project)  # ContentError: the message names file and field
+    result = editor.publish_links(project)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    site = project / "site"
+    checked_links = editor.run(project, "tools.links", "check", "site")
+    assert checked_links.returncode == 0, checked_links.stdout[-3000:] + checked_links.stderr[-3000:]
+    from tools.links import collect
+
+    unpublished = sorted(set(collect(site)) - contract(project))
+    assert not unpublished, f"not in links.txt (./dev links): {unpublished[:10]}"
+    sources = editor.sources_of(project)
+    for doc in content.documents.values():
+        share = on_the_site(site, sources, doc)
+        assert share["share"] >= 0.99, f"{doc.id}: missing sentences:\n" + "\n".join(share["missing"])
+        assert invented(project / "data", sources, content, doc) == [], doc.id
+    if code_tests:
+        tests = editor.run(project, "pytest", "-q", "-x", "-p", "no:cacheprovider", *CODE_TESTS)
+        assert tests.returncode == 0, tests.stdout[-4000:]
+    return content
+
+
+def contract(project) -> set[str]:
+    return set(editor.read(project / "links.txt").splitlines())
+
+
+def page_of(project, docs_page: str) -> str:
+    """A built page's HTML by its docs path: "vredestijd/v2.md" -> site/vredestijd/v2/index.html."""
+    folder = docs_page.removesuffix(".md").removesuffix("index")
+    return editor.read(project / "site" / folder / "index.html")
+
+
+# --- the walks ---------------------------------------------------------------------------------
+
+
+def test_a_release(tmp_path):
+    """"Een nieuwe versie": extra.versie raised, an entry on top of the changelog, ./dev links."""
+    project = editor.copy_project(tmp_path)
+    before = editor.load(project)
+    step = next(iter(before.handvatten.values())).steps[-1]
+    version = editor.release(
+        project, f"Stap {step.id} verduidelijkt.", [f"Een noot bij stap {step.id}."], [step.id, "woordenlijst.md"]
+    )
+    content = checked(project)
+    assert content.changelog[0].version == version != before.changelog[0].version
+    assert f"/wijzigingen/#versie-{version.replace('.', '-')}" in contract(project)
+    handvat = content.handvat(step.id.split(".")[0])
+    text = page_text(page_of(project, handvat.page))
+    assert f"Gewijzigd in versie {version}" in text and f"(versie {version})" in text
+
+
+def test_a_new_step(tmp_path):
+    """"Een stap toevoegen": a `- text:` at the bottom of `steps:`, then ./dev links."""
+    project = editor.copy_project(tmp_path)
+    handvat = editor.last_plain_recommendation(project)
+    content = editor.load(project)
+    (text,) = editor.transcribed(
+        project, content.cycle_document,
+        "Bespreek na elke periode met verhoogde spanning in het netwerk welke online afspraken "
+        "goed werkten en leg vast wat beter kan ([[Literatuurreview H1]]).",
+    )
+    step_id = editor.add_step(project, handvat.id, text)
+    content = checked(project)
+    step = content.step(step_id)
+    assert step.number == len(handvat.steps) + 1
+    assert f"/{handvat.page.removesuffix('.md')}/#{step.anchor}" in contract(project)
+    assert f"/r/{step.anchor}/" in contract(project)
+    html = page_of(project, handvat.page)
+    assert f'id="{step.anchor}"' in html and "welke online afspraken goed werkten" in page_text(html)
+
+
+def test_a_new_recommendation(tmp_path):
+    """"Een handvat toevoegen": the phase's last file copied to the next id and filled in, its
+    page, its nav line, ./dev links, and the version that names it."""
+    project = editor.copy_project(tmp_path)
+    content = editor.load(project)
+    steps = editor.transcribed(
+        project, content.cycle_document,
+        "Wijs per netwerkpartner een vast aanspreekpunt aan voor online signalen ([[Literatuurreview H1]]).",
+        "Spreek af hoe het aanspreekpunt bereikbaar is buiten kantoortijden.",
+    )
+    title, question = editor.transcribed(
+        project, content.cycle_document,
+        "Zorg voor vaste aanspreekpunten voor online signalen bij alle netwerkpartners.",
+        "Hoe organiseer je die aanspreekpunten?",
+    )
+    new_id = editor.add_recommendation(project, title, "Vaste aanspreekpunten", question, steps)
+    version = editor.release(project, f"Handvat {new_id} toegevoegd.", [f"Het handvat {new_id}."], [new_id])
+    content = checked(project)
+    handvat = content.handvat(new_id)
+    assert [s.id for s in handvat.steps] == [f"{new_id}.1", f"{new_id}.2"]
+    entries = contract(project)
+    assert f"/{handvat.page.removesuffix('.md')}/" in entries and f"/r/{new_id.lower()}-2/" in entries
+    text = page_text(page_of(project, handvat.page))
+    assert "vast aanspreekpunt aan voor online signalen" in text and f"Gewijzigd in versie {version}" in text
+    # every count of recommendations in prose follows
+    assert f"de {len(content.handvatten)} handvatten" in page_text(page_of(project, "index.md"))
+
+
+COURSE_SOURCE = """\
+Veilig online werken voor jongerenwerkers
+
+Een tweedaagse training over online contact met jongeren rond spanningen en geweld.
+
+Duur: 2 dagen
+
+Voor wie
+
+De training is bedoeld voor jongerenwerkers die online contact houden met jongeren.
+
+Onderwerpen
+- het herkennen van online signalen van dreigend geweld
+- afspraken over online aanwezigheid in het team
+- het gesprek met jongeren na een online incident
+
+Resultaat
+Na de training weet u hoe u online signalen bespreekt met uw netwerkpartners.
+"""
+
+COURSE = {
+    "title": "Veilig online werken voor jongerenwerkers",
+    "tagline": "Een tweedaagse training over online contact met jongeren rond spanningen en geweld.",
+    "duration": "2 dagen",
+    "days": 2,
+    "audience": {"intro": ["De training is bedoeld voor jongerenwerkers die online contact houden met jongeren."]},
+    "results": ["Na de training weet u hoe u online signalen bespreekt met uw netwerkpartners."],
+    "topics": [
+        "het herkennen van online signalen van dreigend geweld",
+        "afspraken over online aanwezigheid in het team",
+        "het gesprek met jongeren na een online incident",
+    ],
+    "details": [{"field": "duration"}],
+}
+
+
+def test_a_new_course(tmp_path):
+    """"Een cursus toevoegen": the document's text and entry, the course's data file, its page,
+    its nav line, the version, ./dev links."""
+    project = editor.copy_project(tmp_path)
+    before = editor.load(project)
+    course_id = "veilig-online-werken"
+    entry = {
+        "title": COURSE["title"], "kind": "cursusbeschrijving", "maker": None, "published_in": None, "date": None,
+        "part": "Het hele document.", "file": "veilig-online-werken.txt",
+        "section": f"trainingen/cursussen/{course_id}.md",
+    }
+    editor.add_course(project, course_id, COURSE_SOURCE, COURSE, entry, tags=["Jongerenwerk"])
+    editor.release(project, "Een cursus toegevoegd.", ["De cursus Veilig online werken."], [course_id])
+    content = checked(project)
+    assert len(content.trainingen.courses) == len(before.trainingen.courses) + 1
+    assert f"/trainingen/cursussen/{course_id}/" in contract(project)
+    overview = page_text(page_of(project, "trainingen/index.md"))
+    assert COURSE["title"] in overview  # the comparison table holds it
+    from macros.render_aantallen import number
+
+    assert f"De {number(len(content.trainingen.courses))} cursusbeschrijvingen" in overview
+    assert f"uit {number(len(content.documents))} documenten" in page_text(page_of(project, "bronnen.md"))
+
+
+GUIDE_SOURCE = """\
+Handreiking Online signalen bespreken in het sociaal domein
+
+Deze handreiking helpt teams in het sociaal domein om online signalen van spanningen samen te bespreken.
+Het bespreken van signalen vraagt om vaste momenten en duidelijke afspraken.
+
+Vragen voor het teamoverleg
+- Welke online signalen zagen we de afgelopen week?
+- Wie in het netwerk moet van deze signalen weten?
+"""
+
+GUIDE_ENTRY = {
+    "id": "online-signalen",
+    "title": "Handreiking Online signalen bespreken in het sociaal domein",
+    "kind": "handreiking", "maker": None, "published_in": None, "date": None,
+    "part": "Het hele document.", "file": "handreiking-online-signalen.txt",
+    "section": "trainingen/online-signalen.md",
+}
+
+GUIDE_PAGE = """\
+---
+tags:
+  - Sociaal domein
+---
+
+# Handreiking Online signalen bespreken in het sociaal domein
+
+{{ gewijzigd() }}
+
+Deze handreiking helpt teams in het sociaal domein om online signalen van spanningen samen te
+bespreken. Het bespreken van signalen vraagt om vaste momenten en duidelijke afspraken.
+
+## Vragen voor het teamoverleg
+
+{{ checklist("OS-T") }}
+
+{{ bronvermelding("online-signalen") }}
+"""
+
+
+def add_guide(project) -> None:
+    """"Een brondocument toevoegen", for a guide: the text, the entry, its checklist file (a copy
+    of a guide's file, filled in), its page ending with the credit, its nav line."""
+    editor.add_source_document(project, GUIDE_ENTRY, GUIDE_SOURCE)
+    folder = project / "data/trainingen"
+    model_file = next(p for p in sorted(folder.glob("*.yml")) if "publieksagressie" not in p.name)
+    target = folder / f"{GUIDE_ENTRY['id']}.yml"
+    shutil.copy(model_file, target)
+    questions = ["Welke online signalen zagen we de afgelopen week?", "Wie in het netwerk moet van deze signalen weten?"]
+    editor.edit_data(target, lambda d: d.update(checklists=[
+        {"id": "OS-T", "title": "Vragen voor het teamoverleg", "kind": "points", "steps": [{"text": q} for q in questions]}
+    ]))
+    editor.write(project / "docs" / GUIDE_ENTRY["section"], GUIDE_PAGE)
+    previous = [d for d in editor.load(project).documents.values() if d.kind == "handreiking"][-2]
+    editor.nav_insert_after(project, previous.section, f"- {GUIDE_ENTRY['section']}")
+
+
+def test_a_new_source_document(tmp_path):
+    """"Een brondocument toevoegen": a sixth document is covered by every check without a test
+    edit, the counts in prose follow, and a sentence made up in its data is caught."""
+    project = editor.copy_project(tmp_path)
+    before = editor.load(project)
+    add_guide(project)
+    editor.release(project, "Een handreiking toegevoegd.", ["De handreiking Online signalen."], [GUIDE_ENTRY["section"]])
+    content = checked(project)
+    doc = content.document(GUIDE_ENTRY["id"])
+    assert len(content.documents) == len(before.documents) + 1
+    entries = contract(project)
+    assert "/trainingen/online-signalen/" in entries and f"/bronnen/#bron-{doc.id}" in entries
+    from macros.render_aantallen import number
+
+    assert f"uit {number(len(content.documents))} documenten" in page_text(page_of(project, "bronnen.md"))
+    handreikingen = sum(d.kind == "handreiking" for d in content.documents.values())
+    assert f"bevat {number(handreikingen)} handreikingen" in page_text(page_of(project, "trainingen/index.md"))
+
+    # the fidelity checks see the new document: a sentence invented in its data is named ...
+    sources = editor.sources_of(project)
+    data_file = project / "data/trainingen" / f"{doc.id}.yml"
+    made_up = "Bel bij twijfel altijd eerst de wijkagent."
+    editor.edit_data(data_file, lambda d: d["checklists"][0]["steps"].append({"text": made_up}))
+    assert invented(project / "data", sources, content, doc) == [
+        f"data/trainingen/{doc.id}.yml: checklists.0.steps.2.text: {made_up.lower()}"
+    ]
+    # ... and a sentence of its source that no page shows is missing
+    editor.write(sources / doc.file, editor.read(sources / doc.file) + "\nDeze zin staat alleen in de bron en niet op de site.\n")
+    assert on_the_site(project / "site", sources, doc)["missing"] == ["Deze zin staat alleen in de bron en niet op de site."]
