@@ -6,18 +6,16 @@
 
   function load(id) {
     try {
-      var list = JSON.parse(window.localStorage.getItem(PREFIX + id));
-      return Array.isArray(list) ? list : [];
+      var list = JSON.parse(window.kennisbank.storage.get(PREFIX + id));
+      // only step ids: whatever else a corrupt or foreign entry holds is ignored
+      return Array.isArray(list) ? list.filter(function (item) { return typeof item === "string"; }) : [];
     } catch (e) {
-      return []; // storage disabled or corrupt: start empty rather than break the page
+      return []; // corrupt: start empty rather than break the page
     }
   }
 
   function save(id, ticked) {
-    try {
-      if (ticked.length) window.localStorage.setItem(PREFIX + id, JSON.stringify(ticked));
-      else window.localStorage.removeItem(PREFIX + id);
-    } catch (e) { /* private mode: ticks simply do not persist */ }
+    window.kennisbank.storage.set(PREFIX + id, ticked.length ? JSON.stringify(ticked) : null);
   }
 
   function setup(checklist) {

@@ -8,14 +8,11 @@
   var PREFIX = "kennisbank.zelfscan.";
 
   function store(id, value) {
-    try {
-      if (value) window.localStorage.setItem(PREFIX + id, value);
-      else window.localStorage.removeItem(PREFIX + id);
-    } catch (e) { /* storage off: the scan works for this visit */ }
+    window.kennisbank.storage.set(PREFIX + id, value || null);
   }
 
   function stored(id) {
-    try { return window.localStorage.getItem(PREFIX + id); } catch (e) { return null; }
+    return window.kennisbank.storage.get(PREFIX + id);
   }
 
   function newer(a, b) {
@@ -149,7 +146,7 @@
         return say("Deze scan komt uit een nieuwere versie van de kennisbank (" + scan.versie + ") dan deze (" + site + "). Er is niets veranderd.");
       }
       var unknown = Object.keys(scan.antwoorden).filter(function (id) { return steps.indexOf(id) < 0; });
-      var bad = Object.keys(scan.antwoorden).filter(function (id) { return !Object.prototype.hasOwnProperty.call(labels, scan.antwoorden[id]); });
+      var bad = Object.keys(scan.antwoorden).filter(function (id) { return !own(scan.antwoorden[id]); });
       if (unknown.length) return say("Deze scan noemt stappen die deze kennisbank niet kent: " + unknown.join(", ") + ". Er is niets veranderd.");
       if (bad.length) return say("Deze scan heeft een onbekend antwoord bij " + bad.join(", ") + ". Er is niets veranderd.");
       steps.forEach(function (id) {
@@ -163,13 +160,23 @@
         (fresh.length ? " Zonder antwoord in deze scan (nieuw of nog niet beantwoord): " + fresh.join(", ") + "." : ""));
     }
 
-    steps.forEach(function (id) { var value = stored(id); if (value) set(id, value); });
+    function own(value) {
+      // only the answers of this form ("ja", "deels", ...), never a name every object has ("toString")
+      return typeof value === "string" && Object.prototype.hasOwnProperty.call(labels, value);
+    }
+
+    steps.forEach(function (id) { var value = stored(id); if (own(value)) set(id, value); });
     form.addEventListener("change", function (event) {
       if (event.target.type === "radio") { store(event.target.name, event.target.value); summary(); }
       if (event.target.type === "file" && event.target.files.length) {
         var file = event.target.files[0];
         var reader = new FileReader();
-        reader.onload = function () { importScan(String(reader.result)); };
+        reader.onload = function () {
+          try { importScan(String(reader.result)); } catch (e) {
+            say("Dit bestand kan niet als zelfscan worden gelezen. Er is niets veranderd.");
+          }
+        };
+        reader.onerror = function () { say("Dit bestand kan niet worden gelezen. Er is niets veranderd."); };
         reader.readAsText(file);
         event.target.value = "";
       }

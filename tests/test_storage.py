@@ -1,0 +1,66 @@
+"""The browser's storage for ticks and zelfscan answers: a browser that cannot store says so once,
+and only the zelfscan's own answers are accepted from storage or a file (issue 25, point 6)."""
+
+from __future__ import annotations
+
+import json
+
+THROWING_STORAGE = """
+Storage.prototype.setItem = function () { throw new DOMException('QuotaExceededError', 'QuotaExceededError'); };
+"""
+
+
+def test_a_browser_that_cannot_store_says_so_once(browser, served_site, content):
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(THROWING_STORAGE)
+    page = context.new_page()
+    try:
+        handvat = next(h for h in content.handvatten.values() if sum(s.kind == "steps" for s in h.steps) >= 2)
+        page.goto(f"{served_site}/{handvat.page.removesuffix('.md')}/")
+        boxes = page.locator("input.stap__vink")
+        boxes.nth(0).check()
+        boxes.nth(1).check()
+        notice = page.locator(".opslag-melding[role=alert]")
+        assert notice.count() == 1
+        assert "bewaart geen vinkjes of antwoorden" in notice.text_content()
+    finally:
+        context.close()
+
+
+def test_a_browser_that_stores_shows_no_notice(page, served_site, content):
+    handvat = next(h for h in content.handvatten.values() if any(s.kind == "steps" for s in h.steps))
+    page.goto(f"{served_site}/{handvat.page.removesuffix('.md')}/")
+    page.locator("input.stap__vink").first.check()
+    assert page.locator(".opslag-melding").count() == 0
+
+
+def open_file(page, data: bytes) -> str:
+    page.evaluate("document.querySelector('.zelfscan__melding').textContent = ''")
+    page.locator(".zelfscan__importeer input[type=file]").set_input_files(
+        {"name": "scan.json", "mimeType": "application/json", "buffer": data}
+    )
+    page.wait_for_function("document.querySelector('.zelfscan__melding').textContent.length > 0")
+    return page.locator(".zelfscan__melding").text_content()
+
+
+def test_only_the_zelfscan_s_own_answers_are_taken_from_a_file_or_storage(page, served_site, content):
+    phase = content.phases[0]
+    scored = [s.id for h in content.in_phase(phase.id) for s in h.steps if s.kind == "steps"]
+    page.goto(f"{served_site}/zelfscan/{phase.id}/")
+    page.evaluate("localStorage.clear()")
+    page.evaluate(f"localStorage.setItem('kennisbank.zelfscan.{scored[1]}', 'toString')")
+    page.reload()
+    assert page.locator(f'input[name="{scored[1]}"]:checked').count() == 0  # a stored name of every object: ignored
+    form = page.locator("form.zelfscan")
+    version = form.get_attribute("data-versie")
+    first = page.locator(f'input[name="{scored[0]}"]').first
+    first.check()
+    for odd in ("toString", "constructor", "__proto__", "hasOwnProperty"):
+        scan = {"soort": "kennisbank-zelfscan", "fase": phase.id, "versie": version, "antwoorden": {scored[0]: odd}}
+        message = open_file(page, json.dumps(scan).encode())
+        assert f"onbekend antwoord bij {scored[0]}" in message and "Er is niets veranderd" in message, message
+        assert first.is_checked()
+    nested = ("[" * 200000 + "]" * 200000).encode()
+    message = open_file(page, nested)
+    assert "Er is niets veranderd" in message, message
+    assert first.is_checked()
