@@ -305,7 +305,6 @@ def test_without_the_variables_no_pdfs_and_no_zip_are_made(tmp_path, content):
     changed = {sitemap.changed_place(content, item)[0] for entry in content.changelog for item in entry.ids}
     for page in changed:
         write_page(tmp_path, sitemap.url_of(page) + "index.html", f"<html><body><article><h1>{page}</h1></article></body></html>")
-    before = {p.name for p in tmp_path.iterdir()}
     post_build(ROOT, tmp_path, environ={})
     made = {p.name for p in tmp_path.iterdir()}
     assert {sitemap.SHORT_PREFIX, sitemap.FEED} <= made
