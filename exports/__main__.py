@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from kennisbank import sitemap
+from kennisbank import publisher, sitemap
 from kennisbank.model import ContentError
 
 from . import builders, pdfs
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
         say(f"{args.builder} build in {time.perf_counter() - started:.1f} s")
     try:
         post_build(project, args.site_dir.resolve(), args.builder)
-    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError) as exc:
+    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError, publisher.PublisherError) as exc:
         print(f"exports: error: {exc}", file=sys.stderr)
         return 1
     return 0

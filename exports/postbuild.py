@@ -12,7 +12,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import load_once
 
-from . import config as site_config, feed, offline, pdfs, searchindex, shortlinks
+from . import config as site_config, feed, offline, opendata, pdfs, searchindex, shortlinks
 
 
 def say(message: str) -> None:
@@ -28,6 +28,9 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     say(f"short links: {count} redirect pages")
     say(f"search: {searchindex.add_entries(site_dir)} entries for steps and glossary terms")
     say(f"feed: {sitemap.FEED}, versions: {feed.write(site_dir, config, content, project / 'docs')}")
+    say(f"open data: {opendata.write(site_dir, config, content, project / 'docs')} steps")
+    if opendata.write_security_txt(site_dir, config):
+        say(f"{sitemap.SECURITY_TXT} written")
     if sitemap.pdfs_made(environ):
         pdfs.make(site_dir, config, content, say)
     if sitemap.zip_made(environ):

@@ -14,6 +14,7 @@ from jinja2 import pass_context
 
 from kennisbank.frontmatter import FrontMatterError
 from kennisbank import model_synoniemen
+from kennisbank.publisher import PublisherError
 from kennisbank.model import ContentError, load_once
 from kennisbank.sitemap import ShortLinkError, relative_links
 
@@ -35,7 +36,7 @@ def define_env(env) -> None:
         if problems:
             raise ContentError(problems)
         macros = PageMacros(content, settings(env.conf, os.environ, docs_dir), search_words)
-    except (ContentError, ShortLinkError, SettingsError, FrontMatterError) as exc:
+    except (ContentError, ShortLinkError, SettingsError, FrontMatterError, PublisherError) as exc:
         raise BuildError(str(exc)) from None
     # MkDocs leaves URLs in raw HTML as written (relative to the built page); Zensical reads them
     # relative to the page's source file and rewrites them.

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from kennisbank import sitemap
+from kennisbank import publisher, sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
 from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
 from kennisbank.model_wijzigingen import changed_item, check_site
+from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
 from . import (
-    render_bronnen, render_cyclus, render_doelgroepen, render_links, render_nu, render_steps,
+    render_bronnen, render_cyclus, render_doelgroepen, render_hergebruik, render_links, render_nu, render_steps,
     render_toegankelijkheid, render_trainingen, render_wijzigingen, render_woordenlijst, render_zelfscan,
     render_zoekwoorden,
 )
@@ -51,6 +52,7 @@ class Settings:
     # "Verbetering voorstellen": the repository's web editor (a file's path is appended), or a mail address
     suggest_url: str | None = None
     suggest_email: str | None = None
+    licence: Licence = LICENCES[DEFAULT_LICENCE]  # of the editors' additions (extra.licentie)
 
 
 def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Settings:
@@ -67,6 +69,7 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
         offline_copy=sitemap.offline_copy(environ),
         statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
         day=dutch_date(build_date()),
+        licence=publisher.licence(extra),
         **_suggest_settings(extra),
     )
 
@@ -294,3 +297,15 @@ class PageMacros:
     def toegankelijkheid(self, page: Page, key: str) -> str:
         """A fact of the accessibility statement: 'organisatie', 'contact' or 'datum'."""
         return render_toegankelijkheid.render_field(self.settings.statement, key)
+
+    # --- reuse and open data
+    def licentie_link(self, page: Page) -> str:
+        """The licence of the editors' additions, as a link."""
+        return render_hergebruik.render_licence(self.settings.licence)
+
+    def hergebruik_bronnen(self, page: Page) -> str:
+        """Per source document: maker and what it says of reuse."""
+        return render_hergebruik.render_document_rights(list(self.content.documents.values()))
+
+    def open_data_bestanden(self, page: Page) -> str:
+        return render_hergebruik.render_open_data_files()

@@ -6,7 +6,7 @@ Output is Markdown with small HTML blocks (md_in_html); every link is a site-roo
 
 from __future__ import annotations
 
-from kennisbank.model import Content, Handvat, Phase, count_label
+from kennisbank.model import Content, Handvat, Phase, count_label, source_label
 from kennisbank.qr import qr_svg
 from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
@@ -106,14 +106,6 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
             ", ".join(f"[{esc(source_label(ref, content))}]({link(SOURCES, ref.anchor)})" for ref in cited) + "\n"
         )
     return "\n".join(out)
-
-
-def source_label(ref, content: Content) -> str:
-    """How the sources page names a reference: 'Praktijkonderzoek H2.6', 'Literatuurreview Tabel 2'."""
-    if ref.kind == "publication":
-        return next(p.cite for p in content.publications if p.id == ref.source)
-    study = next(s for s in content.studies if s.id == ref.source)
-    return f"{study.name} {'Tabel ' if ref.kind == 'table' else ''}{ref.key}"
 
 
 def render_overview(content: Content) -> str:

@@ -1,0 +1,168 @@
+"""Reuse terms, open data and security.txt (issue 22): what a government publisher needs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+from conftest import ROOT, mkdocs_build, page_text
+
+from kennisbank import publisher, sitemap
+from kennisbank.citations import plain
+
+
+def extra_of_config() -> dict:
+    from exports.config import read
+
+    return dict(read(ROOT / "mkdocs.yml").extra)
+
+
+# --- security.txt ------------------------------------------------------------------------------
+
+def test_security_txt_has_the_fields_rfc_9116_asks_for():
+    day = date(2026, 12, 7)
+    text = publisher.security_txt(
+        {"beveiliging_contact": "meld@voorbeeld.nl", "beveiliging_beleid": "https://voorbeeld.nl/beleid"},
+        "https://kennisbank.voorbeeld.nl/", day,
+    )
+    fields = dict(line.split(": ", 1) for line in text.splitlines() if not line.startswith("#"))
+    assert fields["Contact"] == "mailto:meld@voorbeeld.nl"
+    assert fields["Preferred-Languages"] == "nl, en"
+    assert fields["Canonical"] == "https://kennisbank.voorbeeld.nl/.well-known/security.txt"
+    assert fields["Policy"] == "https://voorbeeld.nl/beleid"
+    expires = datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00"))
+    built = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    assert built < expires <= built.replace(year=built.year + 1)
+
+
+def test_security_txt_without_policy_or_address_leaves_those_out_and_without_contact_is_not_made():
+    text = publisher.security_txt({"beveiliging_contact": "https://voorbeeld.nl/melden"}, None, date(2026, 1, 1))
+    assert "Contact: https://voorbeeld.nl/melden" in text
+    assert "Canonical" not in text and "Policy" not in text
+    assert publisher.security_txt({"beveiliging_contact": ""}, "https://x.nl/", date(2026, 1, 1)) is None
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"beveiliging_contact": "bel 112"}, "mkdocs.yml: extra.beveiliging_contact: 'bel 112' is neither an e-mail address nor an https:// address"),
+    ({"beveiliging_contact": "http://voorbeeld.nl/"}, "mkdocs.yml: extra.beveiliging_contact: 'http://voorbeeld.nl/' is neither an e-mail address nor an https:// address"),
+    ({"beveiliging_beleid": "voorbeeld.nl/beleid"}, "mkdocs.yml: extra.beveiliging_beleid: 'voorbeeld.nl/beleid' is no https:// address"),
+    ({"licentie": "CC-BY-NC"}, "mkdocs.yml: extra.licentie: unknown licence 'CC-BY-NC'; known: " + ", ".join(publisher.LICENCES)),
+])
+def test_an_unusable_publisher_setting_is_named_with_key_and_value(extra, message):
+    with pytest.raises(publisher.PublisherError) as info:
+        publisher.check(extra)
+    assert str(info.value) == message
+
+
+def test_an_unknown_licence_stops_the_build_naming_key_and_value(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = re.sub(r"(?m)^  licentie: .*$", "  licentie: GPL", config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.licentie: unknown licence 'GPL'" in result.stdout + result.stderr
+
+
+def test_the_post_build_step_writes_security_txt_only_with_a_contact(tmp_path):
+    from exports.config import SiteConfig
+    from exports.opendata import write_security_txt
+
+    config = SiteConfig("K", "1", "https://k.example/", [], True, {"beveiliging_contact": "a@b.nl"})
+    assert write_security_txt(tmp_path, config)
+    assert "Contact: mailto:a@b.nl" in (tmp_path / sitemap.SECURITY_TXT).read_text(encoding="utf-8")
+    assert not write_security_txt(tmp_path / "zonder", SiteConfig("K", "1", None, [], True, {}))
+
+
+# --- open data ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def exported(site):
+    return json.loads((site / sitemap.OPEN_DATA_JSON).read_text(encoding="utf-8"))
+
+
+def exported_steps(exported):
+    return {s["id"]: (h, s) for f in exported["fasen"] for h in f["handvatten"] for s in h["stappen"]}
+
+
+def test_the_export_validates_against_its_published_schema(site, exported):
+    import jsonschema
+
+    schema = json.loads((site / sitemap.OPEN_DATA_SCHEMA).read_text(encoding="utf-8"))
+    jsonschema.validate(exported, schema)
+    broken = json.loads(json.dumps(exported))
+    broken["fasen"][0]["handvatten"][0]["stappen"][0]["soort"] = "advies"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_the_export_holds_every_step_with_the_text_its_page_shows(site, exported, content):
+    steps = exported_steps(exported)
+    assert set(steps) == {s.id for h in content.handvatten.values() for s in h.steps}
+    for step_id, (handvat, step) in steps.items():
+        page = (site / step["adres"].split("#")[0].lstrip("/") / "index.html").read_text(encoding="utf-8")
+        start = page.index(f'id="{step["adres"].split("#")[1]}"')
+        ends = [i for i in (page.find('<li class="stap', start), page.find("<h2", start)) if i != -1]
+        shown = page_text(f"<article><li {page[start:min(ends)]}</article>")
+        words = [step["tekst"], *(i["tekst"] for i in step["onderdelen"]), *(n["tekst"] for n in step["noten"])]
+        for text in words:
+            assert re.sub(r"\s+", " ", text) in shown, f"{step_id}: {text[:60]!r} not as on its page"
+    v2 = content.handvat(next(iter(content.handvatten)))
+    assert steps[v2.steps[0].id][0]["titel"] == v2.data.title
+
+
+def test_the_export_marks_notes_as_the_editors_and_names_version_and_licence(exported, content):
+    extra = extra_of_config()
+    assert exported["versie"] == str(extra["versie"]) == content.changelog[0].version
+    assert exported["licentie"]["id"] == publisher.licence(extra).key
+    notes = [(h.id, n) for h in content.handvatten.values() for n in h.data.notes if n.step is not None]
+    assert notes, "the content has step notes"
+    steps = exported_steps(exported)
+    for handvat_id, note in notes:
+        step = steps[f"{handvat_id}.{note.step}"][1]
+        assert {"tekst": note.text, "door": "redactie"} in step["noten"]
+
+
+def test_the_csv_has_a_row_per_step_with_its_whole_text_and_address(site, exported):
+    from conftest import TEST_SITE_URL
+
+    raw = (site / sitemap.OPEN_DATA_CSV).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    steps = exported_steps(exported)
+    assert [r["id"] for r in rows] == list(steps)
+    for row in rows:
+        step = steps[row["id"]][1]
+        assert row["tekst"].startswith(step["tekst"])
+        assert all(i["tekst"] in row["tekst"] for i in step["onderdelen"])
+        assert row["adres"] == TEST_SITE_URL.rstrip("/") + step["adres"]
+
+
+def test_the_data_package_names_every_file_and_the_licence(site):
+    package = json.loads((site / sitemap.OPEN_DATA_PACKAGE).read_text(encoding="utf-8"))
+    folder = site / sitemap.OPEN_DATA_FOLDER
+    assert all((folder / r["path"]).is_file() for r in package["resources"])
+    assert package["licenses"][0]["name"] == publisher.licence(extra_of_config()).key
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+def test_the_reuse_page_names_the_licence_and_what_every_document_says(site, content):
+    text = page_text((site / "hergebruik/index.html").read_text(encoding="utf-8"))
+    licence = publisher.licence(extra_of_config())
+    assert licence.name in text
+    for doc in content.documents.values():
+        assert doc.title in text
+        assert (doc.rights or "niets: het document vermeldt geen voorwaarden") in text
+
+
+def test_the_open_data_page_links_every_file(site):
+    from urllib.parse import urljoin
+
+    page = sitemap.url_of(sitemap.OPEN_DATA_PAGE)
+    html = (site / sitemap.built_file(sitemap.OPEN_DATA_PAGE)).read_text(encoding="utf-8")
+    linked = {urljoin("/" + page, href).lstrip("/") for href in re.findall(r'<li><a href="([^"]+)"', html)}
+    for path in (sitemap.OPEN_DATA_JSON, sitemap.OPEN_DATA_SCHEMA, sitemap.OPEN_DATA_CSV, sitemap.OPEN_DATA_PACKAGE):
+        assert path in linked and (site / path).is_file(), path
