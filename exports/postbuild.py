@@ -12,7 +12,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import load_once
 
-from . import config as site_config, feed, offline, opendata, pdfs, searchindex, shortlinks
+from . import config as site_config, feed, offline, opendata, pdfs, searchindex, shortlinks, sitemapxml
 
 
 def say(message: str) -> None:
@@ -28,6 +28,7 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     say(f"short links: {count} redirect pages")
     say(f"search: {searchindex.add_entries(site_dir)} entries for steps and glossary terms")
     say(f"feed: {sitemap.FEED}, versions: {feed.write(site_dir, config, content, project / 'docs')}")
+    say(f"sitemap: {sitemapxml.write(site_dir, content, project / 'docs', config.site_url)} pages dated from the changelog")
     say(f"open data: {opendata.write(site_dir, config, content, project / 'docs')} steps")
     if opendata.write_security_txt(site_dir, config):
         say(f"{sitemap.SECURITY_TXT} written")

@@ -166,3 +166,82 @@ def test_the_open_data_page_links_every_file(site):
     linked = {urljoin("/" + page, href).lstrip("/") for href in re.findall(r'<li><a href="([^"]+)"', html)}
     for path in (sitemap.OPEN_DATA_JSON, sitemap.OPEN_DATA_SCHEMA, sitemap.OPEN_DATA_CSV, sitemap.OPEN_DATA_PACKAGE):
         assert path in linked and (site / path).is_file(), path
+
+
+# --- page metadata and feedback ------------------------------------------------------------------
+
+def json_ld_pages(site):
+    found = {}
+    for path in site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # short-link redirect pages
+        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        found[str(path.parent.relative_to(site))] = [b for b in blocks if b.get("@type") == "WebPage"]
+    return found
+
+
+def test_every_page_says_its_language_last_change_licence_and_source_in_schema_org(site, content):
+    from exports.sitemapxml import docs_pages
+    from kennisbank.model_wijzigingen import last_change
+
+    docs = ROOT / "docs"
+    pages = docs_pages(docs)
+    licence = publisher.licence(extra_of_config())
+    seen = json_ld_pages(site)
+    assert len(seen) == len(pages)
+    for folder, blocks in seen.items():
+        url = "" if folder == "." else folder + "/"
+        assert len(blocks) == 1, f"{url}: {len(blocks)} WebPage blocks"
+        meta, page = blocks[0], pages[url]
+        assert meta["inLanguage"] == "nl" and meta["license"] == licence.url, url
+        assert meta["dateModified"] == last_change(content, docs, page).date.isoformat(), url
+    based = {doc.title for doc in content.documents.values()}
+    for handvat in content.handvatten.values():
+        meta = seen[sitemap.url_of(handvat.page).rstrip("/")][0]
+        assert meta["isBasedOn"]["name"] == content.document(content.cycle_document).title in based
+
+
+def test_the_sitemap_dates_each_page_by_its_last_change(site, content):
+    from conftest import TEST_SITE_URL
+
+    from exports.sitemapxml import docs_pages
+    from kennisbank.model_wijzigingen import last_change
+
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    dated = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", xml))
+    pages = docs_pages(ROOT / "docs")
+    assert len(dated) == len(pages)
+    for url, page in pages.items():
+        assert dated[TEST_SITE_URL + url] == last_change(content, ROOT / "docs", page).date.isoformat()
+
+
+def test_klopt_er_iets_niet_mails_page_step_and_version():
+    from urllib.parse import parse_qs, urlsplit
+
+    from macros.render_metadata import feedback_mail
+
+    href = feedback_mail("redactie@voorbeeld.nl", "V2 Formele online werkwijze", "https://k.nl/vredestijd/v2/", "0.3", "V2.4")
+    parts = urlsplit(href)
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert parts.scheme == "mailto" and parts.path == "redactie@voorbeeld.nl"
+    assert query["subject"] == "Klopt er iets niet? stap V2.4 op V2 Formele online werkwijze (versie 0.3)"
+    assert "Pagina: https://k.nl/vredestijd/v2/\nStap: V2.4\nVersie: 0.3\n" in query["body"]
+
+
+def test_klopt_er_iets_niet_appears_only_with_a_mail_address_to_send_to(tmp_path):
+    from dataclasses import replace
+
+    from conftest import ROOT as root
+
+    from kennisbank.model import load
+    from macros.pages import Page, PageMacros, settings
+    from macros.render_toegankelijkheid import Statement
+
+    config = {"site_name": "K", "extra": {"versie": load(root / "data").changelog[0].version}}
+    base = settings(config, {}, root / "docs")
+    v2 = Page("vredestijd/v2.md", "vredestijd/v2/", "V2")
+    without = PageMacros(load(root / "data"), replace(base, statement=Statement("Org", "[adres]", None)))
+    assert "Klopt er iets niet?" not in without.laatst_gewijzigd(v2)
+    withmail = PageMacros(load(root / "data"), replace(base, statement=Statement("Org", "meld@org.nl", None)))
+    assert 'href="mailto:meld@org.nl?subject=Klopt' in withmail.laatst_gewijzigd(v2)
