@@ -12,7 +12,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import load_once
 
-from . import config as site_config, feed, offline, opendata, pdfs, searchindex, shortlinks, sitemapxml
+from . import config as site_config, feed, offline, opendata, pdfs, searchindex, shortlinks, sitemapxml, validhtml
 
 
 def say(message: str) -> None:
@@ -24,6 +24,7 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     started = time.perf_counter()
     config = site_config.read(project / "mkdocs.yml", environ)
     content = load_once(project / "data")
+    say(f"valid HTML: {validhtml.write(site_dir)} pages repaired")
     count = shortlinks.write(site_dir, content, config.directory_urls)
     say(f"short links: {count} redirect pages")
     say(f"search: {searchindex.add_entries(site_dir)} entries for steps and glossary terms")
