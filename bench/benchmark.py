@@ -318,8 +318,11 @@ def main() -> None:
              "rendering is CPU-bound: the largest handbook alone sets the floor")
         from exports import pdf, pdfs
         from kennisbank.dates import build_date
+        from kennisbank.model import load_once
 
-        meta = pdf.Meta(site_name="Kennisbank", version="bench", day=build_date(), site_url="https://kennisbank.example/")
+        documents = load_once(ROOT / "data").documents.values()
+        meta = pdf.Meta(site_name="Kennisbank", version="bench", day=build_date(), site_url="https://kennisbank.example/",
+                        sources=tuple((d.id, d.title) for d in documents))
         pages = pdfs.collect(pdf_site, [("vredestijd/v2.md", 1)], True)
         start = time.perf_counter()
         pdf.render(pdf.handout_html("Werkkaart V2", [(pages[0], "V2")], meta), "werkkaart-v2.pdf", pdf_site, pages)

@@ -18,7 +18,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import Content
 
-from . import builders, config as site_config, feed, opendata, searchindex, shortlinks, validhtml
+from . import builders, config as site_config, sitefiles
 from .pdfs import ExportError
 
 
@@ -32,12 +32,7 @@ def make(project: Path, site_dir: Path, builder: str, content: Content, environ:
         result = builders.build(builder, project, offline, env, clean=True)
         if result.returncode:
             raise ExportError(f"offline zip: the offline build failed:\n{(result.stdout + result.stderr)[-2000:]}")
-        validhtml.write(offline)
-        shortlinks.write(offline, content, directory_urls=False)
-        searchindex.add_entries(offline)
-        config = site_config.read(project / "mkdocs.yml", env)
-        feed.write(offline, config, content, project / "docs")
-        opendata.write(offline, config, content, project / "docs")
+        sitefiles.write(project, offline, site_config.read(project / "mkdocs.yml", env), content, lambda message: None)
         pdfs = site_dir / sitemap.PDF_FOLDER
         if pdfs.is_dir():
             shutil.copytree(pdfs, offline / sitemap.PDF_FOLDER)

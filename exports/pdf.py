@@ -27,7 +27,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from kennisbank.dates import MONTHS, dutch_date  # noqa: F401 (MONTHS: the tests read the month names here)
 from kennisbank.qr import qr_svg
-from kennisbank.sitemap import short_address
+from kennisbank.sitemap import CREDIT_SOURCE, short_address
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 SVG_CSS = Path(__file__).with_name("print-svg.css")
@@ -84,6 +84,7 @@ class Meta:
     version: str
     day: date
     site_url: str | None  # with a trailing slash, or None when no address is known
+    sources: tuple[tuple[str, str], ...] = ()  # (id, title) of every source document
 
     @property
     def date(self) -> str:
@@ -268,22 +269,23 @@ def _document(title: str, header: str, body: str, meta: Meta) -> str:
     )
 
 
-CREDIT = re.compile(r'<aside class="bronvermelding"[^>]*>\s*<p><strong>Bron:</strong>\s*<a [^>]*>(.*?)</a>', re.S)
+CREDIT = re.compile(rf'\s{CREDIT_SOURCE}="([^"]*)"')  # the credit block names its document by id
 
 
-def source_titles(pages: list[Page]) -> list[str]:
-    """The titles of the source documents the pages credit (their "Bron:" line), first seen first."""
-    titles: list[str] = []
+def source_titles(pages: list[Page], meta: Meta) -> list[str]:
+    """The titles of the source documents the pages credit, first seen first."""
+    known, titles = dict(meta.sources), []
     for page in pages:
-        for found in CREDIT.findall(page.html):
-            title = html.unescape(re.sub(r"<[^>]+>", "", found))
-            if title not in titles:
-                titles.append(title)
+        for document_id in map(html.unescape, CREDIT.findall(page.html)):
+            if document_id not in known:
+                raise PdfError(page.path, f"credits unknown source document {document_id!r}; known: {', '.join(known)}")
+            if known[document_id] not in titles:
+                titles.append(known[document_id])
     return titles
 
 
-def _sources(pages: list[Page]) -> str:
-    return "".join(f"<dd>{esc(t)}</dd>" for t in source_titles(pages))
+def _sources(titles: list[str]) -> str:
+    return "".join(f"<dd>{esc(t)}</dd>" for t in titles)
 
 
 def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
@@ -301,7 +303,7 @@ def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
         f'<h1 class="pdf-omslag__titel">{esc(title)}</h1>'
         '<dl class="pdf-omslag__gegevens">'
         f"<dt>Versie</dt><dd>{esc(meta.version)}</dd><dt>Datum</dt><dd>{esc(meta.date)}</dd>{online}"
-        + (f"<dt>Overgenomen uit</dt>{_sources(pages)}" if source_titles(pages) else "")
+        + (f"<dt>Overgenomen uit</dt>{_sources(titles)}" if (titles := source_titles(pages, meta)) else "")
         + "</dl></section>"
     )
     contents = f'<nav class="pdf-inhoud" aria-labelledby="pdf-inhoud"><h2 id="pdf-inhoud">Inhoud</h2><ol>{toc}</ol></nav>'
@@ -320,7 +322,7 @@ def handout_box(handvat_id: str, meta: Meta, page: Page | None = None) -> str:
         f'<p class="pdf-kaart__kop">Werkkaart {esc(handvat_id)}</p>{online}'
         f"<p>{esc(meta.site_name)}</p>"
         f"<p>Versie {esc(meta.version)} · {esc(meta.date)}</p>"
-        + "".join(f"<p>Bron: {esc(t)}</p>" for t in (source_titles([page]) if page else []))
+        + "".join(f"<p>Bron: {esc(t)}</p>" for t in (source_titles([page], meta) if page else []))
         + "</aside>"
     )
 

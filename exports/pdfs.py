@@ -43,7 +43,10 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
     together); each written as it is done."""
     from . import pdf  # WeasyPrint takes a second to import: only when PDFs are asked for
 
-    meta = pdf.Meta(site_name=config.site_name, version=config.version, day=build_date(), site_url=config.site_url)
+    meta = pdf.Meta(
+        site_name=config.site_name, version=config.version, day=build_date(), site_url=config.site_url,
+        sources=tuple((d.id, d.title) for d in content.documents.values()),
+    )
     if not meta.site_url:
         say("PDF: no site address (site_url or SITE_URL): handouts without short link and QR code")
     jobs = sorted(plan(site_dir, config, content), key=lambda j: -sum(len(p.html) for p in j.pages))

@@ -12,7 +12,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import load_once
 
-from . import config as site_config, feed, offline, opendata, pdfs, searchindex, shortlinks, sitemapxml, validhtml
+from . import config as site_config, offline, opendata, pdfs, sitefiles, sitemapxml
 
 
 def say(message: str) -> None:
@@ -24,13 +24,8 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     started = time.perf_counter()
     config = site_config.read(project / "mkdocs.yml", environ)
     content = load_once(project / "data")
-    say(f"valid HTML: {validhtml.write(site_dir)} pages repaired")
-    count = shortlinks.write(site_dir, content, config.directory_urls)
-    say(f"short links: {count} redirect pages")
-    say(f"search: {searchindex.add_entries(site_dir)} entries for steps and glossary terms")
-    say(f"feed: {sitemap.FEED}, versions: {feed.write(site_dir, config, content, project / 'docs')}")
+    sitefiles.write(project, site_dir, config, content, say)
     say(f"sitemap: {sitemapxml.write(site_dir, content, project / 'docs', config.site_url)} pages dated from the changelog")
-    say(f"open data: {opendata.write(site_dir, config, content, project / 'docs')} steps")
     if opendata.write_security_txt(site_dir, config):
         say(f"{sitemap.SECURITY_TXT} written")
     if sitemap.pdfs_made(environ):

@@ -4,7 +4,10 @@ Material's search makes one entry per heading; a step or a term is then a line i
 entry, its result links to the heading and previews the wrong text. This part of the post-build
 step reads the built pages and adds an entry per step (``crisis/c5/#c5-2``, titled "C5.2 · …")
 and per term (``woordenlijst/#dpia``); the headings whose text is nothing but those steps or terms
-keep their title and lose the text, so a query finds the step or term itself, once. It rewrites
+keep their title and lose the text, so a query finds the step or term itself, once. A step's
+entry names its id and its recommendation's (``sitemap.STEP_ENTRY_FIELDS``), which the search
+worker reads to open a step asked for by id or anchor. The editors' search words move from their
+hidden paragraph into the page entry's own field (``sitemap.SEARCH_WORDS_FIELD``). It rewrites
 ``search/search_index.json`` (MkDocs) and the offline copy's ``search/search_index.js``; Zensical's
 index (``search.json``) has another format and is left as it is (README, migration).
 """
@@ -18,12 +21,16 @@ from pathlib import Path
 
 import tinyhtml5
 
-from kennisbank.sitemap import address_of_file
+from kennisbank.model import Content
+from kennisbank.sitemap import SEARCH_WORDS_FIELD, SEARCH_WORDS_LABEL, STEP_ENTRY_FIELDS, address_of_file
 
 JSON_INDEX = "search/search_index.json"
 JS_INDEX = "search/search_index.js"  # the offline copy: the index as a script
 JS_PREFIX = "var __index = "
 STEP_BOOST = 2
+STEP_FIELD, RECOMMENDATION_FIELD = STEP_ENTRY_FIELDS
+# the hidden paragraph as Material's index holds it (tags without attributes)
+SEARCH_WORDS = re.compile(r"<p>\s*" + re.escape(SEARCH_WORDS_LABEL) + r"([^<]*)</p>\s*")
 
 
 def _text(element) -> str:
@@ -47,15 +54,15 @@ def entries_of(page_url: str, page_html: str) -> tuple[list[dict], set[str]]:
     entries, emptied = [], set()
     # steps shown again elsewhere (a "Nu handelen" card) carry data-kopie: their entry is at home
     copies = {id(li) for holder in article.iter() if "data-kopie" in holder.attrib for li in holder.iter("li")}
-    for step in (e for e in article.iter("li") if "stap" in _classes(e) and e.get("id") and id(e) not in copies):
-        number = next((e for e in step.iter() if "stap__nummer" in _classes(e) or e.tag == "input"), None)
-        step_id = number.get("data-stap") if number is not None and number.tag == "input" else None
-        step_id = step_id or (_text(number).split()[-1] if number is not None else step.get("id").upper())
+    # a step as the renderer marks it (render_steps.step_attributes): its id in data-stap
+    for step in (e for e in article.iter("li") if "stap" in _classes(e) and e.get("data-stap") and id(e) not in copies):
+        step_id = step.get("data-stap")
         body = next((e for e in step.iter("div") if "stap__tekst" in _classes(e)), None)
         if body is not None:
             entries.append({
                 "location": f"{page_url}#{step.get('id')}",
                 "title": f"{step_id} · {label}",
+                STEP_FIELD: step_id,
                 "text": f"<p>{html.escape(_text(body), quote=False)}</p>",
                 # Material ranks a page above its sections; a step holding the query's words is
                 # what the reader wants, so it weighs more
@@ -89,7 +96,19 @@ def _introduction(text: str) -> str:
     return re.match(r"(?:\s*<p>.*?</p>)*", text, re.S).group(0).strip()
 
 
-def add_entries(site_dir: Path) -> int:
+def move_search_words(docs: list[dict]) -> None:
+    """The editors' search words out of the text (and the preview) into their page's own field."""
+    pages: dict[str, dict] = {}
+    for doc in docs:
+        pages.setdefault(doc["location"].split("#")[0], doc)
+        found = SEARCH_WORDS.search(doc.get("text", ""))
+        if found:
+            doc["text"] = SEARCH_WORDS.sub("", doc["text"], count=1)
+            page = pages[doc["location"].split("#")[0]]
+            page[SEARCH_WORDS_FIELD] = (page.get(SEARCH_WORDS_FIELD, "") + " " + found.group(1)).strip()
+
+
+def add_entries(site_dir: Path, content: Content) -> int:
     """Add the step and term entries to the built site's index; the number added (0 without an
     index of Material's format)."""
     site_dir = Path(site_dir)
@@ -101,6 +120,8 @@ def add_entries(site_dir: Path) -> int:
     else:
         return 0
     docs = index["docs"]
+    move_search_words(docs)
+    recommendation = {step.id: h.id for h in content.handvatten.values() for step in h.steps}
     by_location = {d["location"]: d for d in docs}
     added = []
     for page in sorted(site_dir.rglob("*.html")):
@@ -117,6 +138,11 @@ def add_entries(site_dir: Path) -> int:
                 section["text"] = _introduction(section["text"]) if not heading else ""
         for entry in entries:
             if entry["location"] not in by_location:
+                # a step of the cycle is found by its id; other numbered items (a course's) are not
+                if entry.get(STEP_FIELD) in recommendation:
+                    entry[RECOMMENDATION_FIELD] = recommendation[entry[STEP_FIELD]]
+                else:
+                    entry.pop(STEP_FIELD, None)
                 boost = entry.pop("boost", 1) * inherited.get("boost", 1)
                 added.append({**entry, **inherited, **({"boost": boost} if boost != 1 else {})})
     docs.extend(added)

@@ -188,6 +188,8 @@ class StepView:
     data: Step
     group: Group | None
     kind: ListKind = "steps"  # steps get a checkbox, points (signals, questions...) do not
+    # the editors' notes on this step: part of the step, so no view that shows it can drop them
+    notes: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -362,8 +364,13 @@ def _number_steps(data: HandvatData) -> tuple[StepView, ...]:
         pairs = [(s, None) for s in data.steps]
     else:
         pairs = [(s, g) for g in data.groups for s in g.steps]
+    notes = defaultdict(tuple)
+    for note in data.notes:
+        if note.step is not None:
+            notes[note.step] += (note.text,)
     return tuple(
-        StepView(f"{data.id}.{n}", n, s, g, g.kind if g else data.kind) for n, (s, g) in enumerate(pairs, start=1)
+        StepView(f"{data.id}.{n}", n, s, g, g.kind if g else data.kind, notes[n])
+        for n, (s, g) in enumerate(pairs, start=1)
     )
 
 

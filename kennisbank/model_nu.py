@@ -18,7 +18,6 @@ from .model_base import Strict, Text
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[A-Z][1-9]\d*\.[1-9]\d*$")]
 HandvatId = Annotated[str, StringConstraints(pattern=r"^[A-Z][1-9]\d*$")]
-MAX_ROLES = 6  # the role switch's stylesheet filters by position, for up to six roles
 
 
 class NowCard(Strict):
@@ -35,7 +34,7 @@ class NowCard(Strict):
 
 
 class NowFile(Strict):
-    roles: list[Text] = Field(min_length=1, max_length=MAX_ROLES)  # audiences the role switch offers
+    roles: list[Text] = Field(min_length=1)  # audiences the role switch offers (its rules: macros/render_nu.py)
     """De doelgroepen (uit doelgroepen.yml) waartussen de rolkeuze op elke kaart kiest."""
     cards: list[NowCard] = Field(min_length=1)
     """De kaarten, in de volgorde van het overzicht."""
@@ -74,3 +73,13 @@ def step_readers(group_audience: str | None, page_tags: list[str], group_readers
 def shown_to(readers: tuple[str, ...], role: str, everyone: str) -> bool:
     """Whether a step for ``readers`` is for someone in ``role`` (steps for everyone are)."""
     return role in readers or everyone in readers
+
+
+def role_css(count: int) -> str:
+    """The role switch's style rules, one per role: a chosen role hides the steps whose data-rollen
+    lacks its position. Written from the roles by the post-build step (sitemap.ROLE_CSS), so a role
+    more needs no stylesheet edit."""
+    return "\n".join(
+        f'.nu-handelen:has(.rolkeuze input[value="{n}"]:checked) li.stap:not([data-rollen~="{n}"]) {{ display: none; }}'
+        for n in range(1, count + 1)
+    ) + "\n"

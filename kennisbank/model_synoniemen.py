@@ -1,7 +1,7 @@
 """The editors' search words (data/synoniemen.yml): what readers type for what the sources call
 otherwise, and the page each leads to. Validated at build start like all content; rendered
-(macros/render_zoekwoorden.py) as a hidden paragraph that the search worker
-(overrides/.../lunr.nl.min.js) turns into a field of the page's search entry."""
+(macros/render_zoekwoorden.py) as a hidden paragraph that the post-build step
+(exports/searchindex.py) turns into a field of the page's search entry."""
 
 from __future__ import annotations
 

@@ -79,6 +79,10 @@ def step_anchor(step_id: str) -> str:
     return step_id.lower().replace(".", "-")
 
 
+QUESTION_ANCHOR = "vraag"  # a recommendation's question, the heading over its steps (published)
+CITED_ANCHOR = "bronnen"  # a recommendation's cited sources (published; the presentation's last screen)
+
+
 def group_anchor(group_id: str) -> str:
     return f"fg-{group_id}"
 
@@ -112,6 +116,18 @@ def source_anchor(source: str, kind: str, key: str) -> str:
 def link(doc_path: str, anchor: str = "") -> str:
     """The site-root link renderers write to a docs file: ("bronnen.md", "x") -> "/bronnen.md#x"."""
     return f"/{doc_path}" + (f"#{anchor}" if anchor else "")
+
+
+# --- what built pages tell their readers (scripts, styles, the post-build step) --------------
+# The hidden paragraph of a page's search words opens with this label; the post-build step moves
+# the words behind it into the index field of that name (mkdocs.yml search.fields).
+SEARCH_WORDS_LABEL = "Zoekwoorden (redactie):"
+SEARCH_WORDS_FIELD = "zoekwoorden"
+# A step's search entry names its id and its recommendation's; the search worker reads them to
+# open a step asked for by id or anchor (so it repeats neither rule).
+STEP_ENTRY_FIELDS = ("stap", "handvat")
+# The credit block's attribute that names its source document (read by the PDF export).
+CREDIT_SOURCE = "data-bron"
 
 
 # --- addresses -------------------------------------------------------------------------------
@@ -255,6 +271,7 @@ PDF_FOLDER = "pdf"
 CYCLE_HANDBOOK = "kennisbank-cyclus.pdf"
 TRAINING_HANDBOOK = "kennisbank-trainingen.pdf"
 OFFLINE_ZIP = "downloads/kennisbank-offline.zip"
+ROLE_CSS = "assets/stylesheets/nu-rollen.css"  # the cards' role switch, from the roles (post-build)
 FEED = "wijzigingen.xml"  # the changelog's Atom feed, at the site root
 # Which exports a build makes: asked for by environment variables, so `serve` stays quick.
 PDF_ENV = "ENABLE_PDF_EXPORT"

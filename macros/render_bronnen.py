@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kennisbank.citations import Ref
 from kennisbank.model import Content, SourceDocument
-from kennisbank.sitemap import SOURCES, document_anchor, link, step_anchor
+from kennisbank.sitemap import CREDIT_SOURCE, SOURCES, document_anchor, link, step_anchor
 from kennisbank.model import source_label
 from .render_text import esc_html
 
@@ -82,7 +82,7 @@ def render_credit(
     maker = esc_html(doc.maker) if doc.maker else NOT_STATED
     text = f"{esc_html(citation(doc, page_title, site_name, version, day))} {_address(address)}"
     return (
-        f'<aside class="bronvermelding" aria-label="Bron van deze pagina" data-search-exclude data-bron="{esc_html(doc.id)}">'
+        f'<aside class="bronvermelding" aria-label="Bron van deze pagina" data-search-exclude {CREDIT_SOURCE}="{esc_html(doc.id)}">'
         f'<p><strong>Bron:</strong> <a href="{esc_html(sources)}">{esc_html(doc.title)}</a> '
         f"({esc_html(doc.kind)}; maker: {maker}; datum: {esc_html(doc.date or NOT_STATED)}). "
         f"Overgenomen: {esc_html(doc.part)}</p>"

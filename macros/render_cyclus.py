@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from kennisbank.model import Content, Handvat, Phase, count_label, source_label
 from kennisbank.qr import qr_svg
-from kennisbank.sitemap import SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
+from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
-from .render_text import esc, esc_html, md_text
+from .render_text import esc, esc_html, md_text, paragraphs
 
 
 def page_link(handvat: Handvat) -> str:
@@ -33,7 +33,10 @@ def heading(handvat: Handvat) -> str:
 def render_notes(notes) -> str:
     """Editorial notes on the recommendation as a whole (notes on a step stand with the step),
     collapsed (pymdownx.details) so that they do not stand between the reader and the steps."""
-    return "\n".join(f'??? note "Noot van de redactie"\n    {esc(note.text)}\n' for note in notes)
+    # every paragraph indented, or the second one would stand outside the note
+    return "\n".join(
+        '??? note "Noot van de redactie"\n' + "".join(f"    {esc(p)}\n\n" for p in paragraphs(note.text)) for note in notes
+    )
 
 
 def render_roles(handvat: Handvat) -> str:
@@ -91,17 +94,13 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         out += [md_text(p, content.registry) + "\n" for p in data.intro]
         out.append("</details>\n")
     out.append(render_notes([n for n in data.notes if n.step is None]))
-    out.append(f"## {esc(data.question.strip())} {{#vraag}}\n")
-    step_notes = {}
-    for note in data.notes:
-        if note.step is not None:
-            step_notes[note.step] = step_notes.get(note.step, ()) + (note.text,)
-    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, notes=step_notes))
+    out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
+    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True))
     out.append("")
     out.append(render_roles(handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
     if cited:
-        out.append("## Bronnen bij dit handvat {#bronnen}\n")
+        out.append(f"## Bronnen bij dit handvat {{#{CITED_ANCHOR}}}\n")
         out.append(
             ", ".join(f"[{esc(source_label(ref, content))}]({link(SOURCES, ref.anchor)})" for ref in cited) + "\n"
         )

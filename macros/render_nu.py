@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
-from kennisbank.sitemap import link, now_checklist, now_page, short_path
+from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
-from .render_steps import step_body, step_number
+from .render_steps import find_step, step_attributes, step_body, step_number
 from .render_text import esc, esc_html
 
 
@@ -23,7 +23,8 @@ def roles_of(step: StepView, content: Content, audiences: dict[str, list[str]]) 
 
 
 def render_role_switch(card: NowCard, content: Content) -> str:
-    """Radio buttons; the stylesheet hides the steps that are not for the chosen role (no script)."""
+    """Radio buttons; the role stylesheet the post-build step writes from the roles
+    (kennisbank.model_nu.role_css) hides the steps that are not for the chosen role (no script)."""
     name = f"rol-{card.id}"
     options = [(0, "Alle rollen")] + list(enumerate(content.now_roles, start=1))
     buttons = "".join(
@@ -32,7 +33,9 @@ def render_role_switch(card: NowCard, content: Content) -> str:
         for n, label in options
     )
     return (
-        f'<fieldset class="rolkeuze" data-site-only data-search-exclude><legend>Stappen voor</legend>{buttons}</fieldset>'
+        f'<fieldset class="rolkeuze" data-site-only data-search-exclude><legend>Stappen voor</legend>{buttons}'
+        # a stylesheet link is allowed in the body (a <style> is not)
+        f'<link rel="stylesheet" href="/{ROLE_CSS}"></fieldset>'
     )
 
 
@@ -42,7 +45,7 @@ def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
     group = f" · {esc_html(step.group.title)}" if step.group else ""
     return "\n".join(
         [
-            f'<li class="stap stap--{noun}" id="{step.anchor}" data-rollen="{" ".join(map(str, roles))}" markdown="block">',
+            f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} data-rollen="{" ".join(map(str, roles))}" markdown="block">',
             f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
             f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
             f"uit {esc_html(short_label(handvat))}</a><span class=\"stap__groep\">{group}</span></div>",
@@ -55,7 +58,7 @@ def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
 def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]) -> str:
     """A card's page body under its title: when it applies, the role switch, the steps, and where
     to read on."""
-    steps = [content.step(step_id) for step_id in card.steps]
+    steps = [find_step(content, step_id, f"Nu handelen-kaart {card.id!r}") for step_id in card.steps]
     actions = any(s.kind == "steps" for s in steps)
     items = [render_card_step(s, content, roles_of(s, content, audiences)) for s in steps]
     more = ", ".join(

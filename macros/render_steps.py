@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kennisbank.citations import plain
 from kennisbank.model import Content, StepView
 from kennisbank.sitemap import short_path
 from .render_text import esc_html, md_text, paragraphs, slug
@@ -48,17 +49,42 @@ def step_number(step: StepView) -> str:
     return f'<span class="stap__nummer"><span class="visueel-verborgen">Punt </span>{step.id}</span>'
 
 
+class UnknownStep(KeyError):
+    """A view asked for a step id the content does not hold; the message names the view and the id."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.args[0]
+
+
+def find_step(content: Content, step_id: str, view: str) -> StepView:
+    """The step ``step_id`` for ``view`` (its name in the message: "Nu handelen-kaart x");
+    UnknownStep stops the build naming both."""
+    try:
+        return content.step(step_id)
+    except KeyError:
+        raise UnknownStep(f"{view}: unknown step id {step_id!r}") from None
+
+
 def render_note(text: str) -> str:
     """An editorial note on a step, collapsed (a details element, as pymdownx.details makes it):
-    it stays with its step, marked as the editors', without interrupting the list of actions."""
-    return (
-        '<details class="note redactienoot"><summary>Noot van de redactie</summary>'
-        f"<p>{esc_html(text)}</p></details>"
-    )
+    it stays with its step, marked as the editors', without interrupting the list of actions.
+    Every paragraph of the note stays inside it."""
+    body = "".join(f"<p>{esc_html(p)}</p>" for p in paragraphs(text))
+    return f'<details class="note redactienoot"><summary>Noot van de redactie</summary>{body}</details>'
 
 
-def step_body(step: StepView, content: Content, notes: tuple[str, ...] = ()) -> list[str]:
-    """The step's text block: paragraphs, sub-items, table, text after, editorial notes."""
+def short_text(step: StepView, words: int = 8) -> str:
+    """The step's first words, for a place with no room for the whole text (a form's legend, an
+    action list); "…" marks the cut, so the reader knows the whole text stands elsewhere."""
+    data = step.data
+    all_words = plain(data.text).split()
+    more = len(all_words) > words or bool(data.items or data.table or data.after or step.notes)
+    return " ".join(all_words[:words]) + (" …" if more else "")
+
+
+def step_body(step: StepView, content: Content) -> list[str]:
+    """The step's text block, the one rendering of a step's words every view shows: paragraphs,
+    sub-items (nested where the source nests them), table, text after, and the editors' notes."""
     data = step.data
     parts = [f'<div class="stap__tekst" id="tekst-{step.anchor}" markdown="block">']
     links = tuple((ref.words, content.step_url(ref.target)) for ref in data.see)
@@ -69,16 +95,24 @@ def step_body(step: StepView, content: Content, notes: tuple[str, ...] = ()) -> 
         parts.append(render_table(data.table))
     if data.after:
         parts += [f'<p markdown="span">{md_text(p, content.registry)}</p>' for p in paragraphs(data.after)]
-    parts += [render_note(note) for note in notes]
+    parts += [render_note(note) for note in step.notes]
     parts.append("</div>")
     return parts
 
 
-def render_step(step: StepView, content: Content, short_link: bool = False, notes: tuple[str, ...] = ()) -> str:
+def step_attributes(step: StepView) -> str:
+    """What scripts and the post-build step read of a shown step (presentation, search entries):
+    its id and the group heading it stands under, written here rather than worked out from anchors
+    and the page's headings."""
+    group = f' data-groep="{esc_html(step.group.title)}"' if step.group else ""
+    return f'data-stap="{step.id}"{group}'
+
+
+def render_step(step: StepView, content: Content, short_link: bool = False) -> str:
     """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table."""
     noun = "stap" if step.kind == "steps" else "punt"
     parts = [
-        f'<li class="stap stap--{noun}" id="{step.anchor}" markdown="block">',
+        f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} markdown="block">',
         f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
         f'<a class="stap__link" href="#{step.anchor}" data-site-only title="Link naar {noun} {step.id}">#</a>'
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
@@ -86,9 +120,17 @@ def render_step(step: StepView, content: Content, short_link: bool = False, note
         + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
         + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button></div>',
     ]
-    parts += step_body(step, content, notes)
+    parts += step_body(step, content)
     parts.append("</li>")
     return "\n".join(parts)
+
+
+def group_heading(step: StepView, anchor: str) -> str:
+    """The heading of the group a step stands under (C5's "Specifiek voor politie en
+    handhavingsorganisaties"), as every list of steps shows it."""
+    group = step.group
+    audience = f' data-doelgroep="{esc_html(group.audience)}"' if group.audience else ""
+    return f'<h3 id="{anchor}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>'
 
 
 def render_checklist(
@@ -96,7 +138,6 @@ def render_checklist(
     steps: tuple[StepView, ...],
     content: Content,
     short_links: bool = False,
-    notes: dict[int, tuple[str, ...]] | None = None,
 ) -> str:
     """Steps as a checklist (ticks kept per checklist id), under group headings where present.
 
@@ -117,13 +158,12 @@ def render_checklist(
             if open_list:
                 out.append("</ol>")
             group = step.group
-            audience = f' data-doelgroep="{esc_html(group.audience)}"' if group.audience else ""
-            out.append(f'<h3 id="{checklist_id.lower()}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>')
+            out.append(group_heading(step, checklist_id.lower()))
             open_list = False
         if not open_list:
             out.append(f'<ol class="checklist__stappen checklist__stappen--{step.kind}" markdown="block">')
             open_list = True
-        out.append(render_step(step, content, short_links, (notes or {}).get(step.number, ())))
+        out.append(render_step(step, content, short_links))
     out.append("</ol>")
     if actions:
         out.append('<p data-site-only><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>')

@@ -5,14 +5,35 @@ questions, tips) describe what to look at, not what an organisation has in place
 
 from __future__ import annotations
 
-from kennisbank.citations import plain
-from kennisbank.model import Content, Phase
+import json
+
+from kennisbank.model import Content, Phase, StepView
 from kennisbank.sitemap import link
 
+from .render_steps import group_heading, short_text, step_body
 from .render_text import esc_html
 
-# value stored per step -> what the team says
+# value stored per step -> what the team says; the one list of answers: zelfscan.js reads it from
+# the form (data-antwoorden), scan files hold the values
 ANSWERS = (("ja", "hebben we"), ("deels", "deels"), ("nee", "nog niet"), ("nvt", "niet van toepassing"))
+TO_DO = "nee"  # the answer that puts a step on the action list
+
+
+def render_question(step: StepView, content: Content) -> str:
+    """One step as a question: a short legend (id and first words, "…" where cut) names the radio
+    group; the whole step (sub-items, table, closing text, notes) stands under it and describes it."""
+    radios = "".join(
+        f'<label><input type="radio" name="{step.id}" value="{value}"> {esc_html(label)}</label>' for value, label in ANSWERS
+    )
+    return "\n".join(
+        [
+            f'<fieldset class="zelfscan__stap" data-stap="{step.id}" aria-describedby="tekst-{step.anchor}" markdown="block">',
+            f'<legend><strong>{step.id}</strong> {esc_html(short_text(step))}</legend>',
+            *step_body(step, content),
+            f'<div class="zelfscan__antwoorden">{radios}</div>',
+            "</fieldset>",
+        ]
+    )
 
 
 def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
@@ -22,19 +43,22 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
         if not steps:
             unscored.append(handvat)
             continue
-        fields = "".join(
-            f'<fieldset class="zelfscan__stap" data-stap="{s.id}"><legend><strong>{s.id}</strong> '
-            f"{esc_html(plain(s.data.text))}</legend>"
-            + "".join(
-                f'<label><input type="radio" name="{s.id}" value="{value}"> {label}</label>' for value, label in ANSWERS
-            )
-            + "</fieldset>"
-            for s in steps
-        )
+        fields, group = [], None
+        for step in steps:
+            if step.group is not None and step.group is not group:
+                fields.append(group_heading(step, f"scan-{handvat.id.lower()}"))
+            group = step.group
+            fields.append(render_question(step, content))
         sections.append(
-            f'<section class="zelfscan__handvat" data-handvat="{handvat.id}" aria-labelledby="scan-{handvat.id.lower()}">'
-            f'<h2 id="scan-{handvat.id.lower()}">{handvat.id} {esc_html(handvat.data.short_title)}</h2>'
-            f'<p><a href="{esc_html(link(handvat.page))}">{esc_html(handvat.data.title)}</a></p>{fields}</section>'
+            "\n".join(
+                [
+                    f'<section class="zelfscan__handvat" data-handvat="{handvat.id}" aria-labelledby="scan-{handvat.id.lower()}" markdown="block">',
+                    f'<h2 id="scan-{handvat.id.lower()}">{handvat.id} {esc_html(handvat.data.short_title)}</h2>',
+                    f'<p><a href="{esc_html(link(handvat.page))}">{esc_html(handvat.data.title)}</a></p>',
+                    *fields,
+                    "</section>",
+                ]
+            )
         )
     note = ""
     if unscored:
@@ -50,10 +74,17 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
         '<button type="button" class="md-button zelfscan__wis">Antwoorden wissen</button>'
         '<p class="zelfscan__melding" role="status"></p></div>'
     )
-    return (
-        # out of the search index: its questions are the steps, found on their own pages
-        f'<form class="zelfscan" data-search-exclude data-fase="{phase.id}" data-fase-naam="{esc_html(phase.name)}" data-versie="{esc_html(version)}">'
-        f"{actions}{note}{''.join(sections)}"
-        '<section class="zelfscan__samenvatting" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>'
-        '<div class="zelfscan__uitkomst"><p>Nog geen antwoorden.</p></div></section></form>'
+    answers = esc_html(json.dumps(dict(ANSWERS), ensure_ascii=False))
+    return "\n".join(
+        [
+            # out of the search index: its questions are the steps, found on their own pages
+            f'<form class="zelfscan" data-search-exclude data-fase="{phase.id}" data-fase-naam="{esc_html(phase.name)}"'
+            f' data-versie="{esc_html(version)}" data-antwoorden="{answers}" data-actie="{TO_DO}" markdown="block">',
+            actions,
+            note,
+            *sections,
+            '<section class="zelfscan__samenvatting" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>'
+            '<div class="zelfscan__uitkomst"><p>Nog geen antwoorden.</p></div></section>',
+            "</form>",
+        ]
     )

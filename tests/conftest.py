@@ -170,7 +170,7 @@ def page(browser):
 
 LAYERS = {
     "unit": ("test_model.py", "test_model_trainingen.py", "test_citations.py", "test_render.py", "test_sitemap.py", "test_schemas.py"),
-    "build": ("test_build.py", "test_serve.py", "test_editorial.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py", "test_publish.py", "test_wijzigingen.py", "test_redactie.py"),
+    "build": ("test_build.py", "test_serve.py", "test_editorial.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py", "test_publish.py", "test_wijzigingen.py", "test_redactie.py", "test_steps.py"),
     "browser": ("test_browser.py", "test_accessibility.py", "test_offline.py", "test_nginx.py", "test_search.py", "test_reading.py"),
     "pdf": ("test_pdf.py",),
     "zensical": ("test_zensical.py",),

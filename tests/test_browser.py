@@ -210,3 +210,44 @@ def test_zelfscan_keeps_answers_sums_them_up_and_saves_them_to_a_file(page, serv
     assert "geopend" in message and "V1.3" in message, message
     assert page.locator('input[name="V1.1"][value="ja"]').is_checked()
     assert page.locator('input[name="V3.2"][value="nvt"]').is_checked()
+
+
+def test_zelfscan_status_is_shown_and_its_answers_show_keyboard_focus(page, served_site):
+    page.goto(f"{served_site}/zelfscan/vredestijd/")
+    status = page.locator(".zelfscan__melding[role=status]")
+    # in the accessibility tree before anything is said, so the first message is read out
+    assert status.evaluate("e => getComputedStyle(e).display") != "none"
+    page.locator(".zelfscan__wis").click()
+    assert status.is_visible() and "gewist" in status.text_content()
+    first = page.locator("fieldset[data-stap] input[type=radio]").first
+    first.focus()
+    page.keyboard.press("ArrowRight")  # moves within the group, from the keyboard
+    style = page.evaluate("[getComputedStyle(document.activeElement).outlineStyle, getComputedStyle(document.activeElement).outlineWidth]")
+    assert style[0] != "none" and style[1] != "0px", style
+    # the group is named short and described by the whole step
+    field = page.locator("fieldset[data-stap]").first
+    name = page.evaluate("id => document.getElementById(id).textContent", field.get_attribute("aria-describedby"))
+    assert len(field.locator("legend").text_content().split()) < len(name.split())
+
+
+# --- the scripts' boot, print addresses and the copy announcement -------------------------------
+
+
+def test_print_addresses_are_made_on_a_page_with_svg_links(page, served_site):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{served_site}/cyclus/")
+    assert page.locator("article svg a").count() > 0  # the cycle diagram links its phases
+    page.wait_for_load_state("load")
+    assert not errors, errors
+    assert page.locator("article a[data-adres]").count() > 0
+
+
+def test_the_copy_announcement_region_waits_in_the_page_before_the_first_copy(page, served_site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{served_site}/vredestijd/v2/")
+    status = page.locator(".kopieer-status[role=status]")
+    assert status.count() == 1 and status.text_content() == ""  # there before its first message
+    page.locator('button[data-anker="v2-4"]').click()
+    assert "Link gekopieerd" in status.text_content()
+    assert page.locator(".kopieer-status").count() == 1

@@ -33,7 +33,8 @@ def test_every_step_has_its_anchor_number_and_box(site, content):
         html = read(site, built_page(handvat))
         for step in handvat.steps:
             assert f'id="{step.anchor}"' in html, step.id
-            assert (f'data-stap="{step.id}"' in html) == (step.kind == "steps"), step.id
+            assert f'data-stap="{step.id}"' in html, step.id  # on the step (render_steps.step_attributes)
+            assert (f'id="vink-{step.anchor}" data-stap="{step.id}"' in html) == (step.kind == "steps"), step.id
         # a checkbox for every action; points (signals, indicators, examples) have none
         assert html.count('class="stap__vink"') == sum(s.kind == "steps" for s in handvat.steps), handvat.id
 

@@ -324,6 +324,16 @@ def test_a_broken_or_missing_page_stops_the_build_naming_it(tmp_path):
 META = pdf.Meta("Kennisbank", "1.0", date(2026, 11, 23), None)
 
 
+def test_a_pdf_names_the_sources_its_pages_credit_by_their_id():
+    # the credit block's data-bron, not its wording, says which document a page is taken from
+    page = pdf.Page("x.md", "x/", f'<article><h1>X</h1><aside class="bronvermelding" {sitemap.CREDIT_SOURCE}="cyclus">'
+                    "<p><strong>Bron:</strong> <a>Andere woorden</a></p></aside></article>")
+    meta = pdf.Meta("Kennisbank", "1.0", date(2026, 11, 23), None, sources=(("cyclus", "Interventies in de cyclus"),))
+    assert pdf.source_titles([page, page], meta) == ["Interventies in de cyclus"]
+    with pytest.raises(pdf.PdfError, match=r"^x\.md: credits unknown source document 'cyclus'"):
+        pdf.source_titles([page], META)
+
+
 def test_a_page_that_did_not_make_it_into_the_pdf_is_named(tmp_path):
     page = pdf.Page("vredestijd/v1.md", "vredestijd/v1/", "<article><h1>V1 Titel</h1><p>Tekst.</p></article>")
     lost = pdf.Page("vredestijd/v2.md", "vredestijd/v2/", "<article><h1>V2</h1></article>")

@@ -40,7 +40,7 @@ def test_a_bypassing_step_cannot_inject_markup(content):
 def test_step_has_anchor_number_and_checkbox(content):
     handvat = content.handvat("V2")
     html = to_html(render_step(handvat.steps[3], content))
-    assert '<li class="stap stap--stap" id="v2-4">' in html
+    assert '<li class="stap stap--stap" data-stap="V2.4" id="v2-4">' in html
     assert 'type="checkbox"' in html and 'data-stap="V2.4"' in html
     assert 'href="#v2-4"' in html and "V2.4" in html
 
@@ -88,9 +88,10 @@ def test_a_card_shows_source_steps_by_id_with_their_text_and_place(content):
     audiences = {h.page: ["Politie en handhaving", "Jongerenwerk", "Alle netwerkpartners"] for h in content.handvatten.values()}
     html = to_html(render_card(card, content, audiences))
     assert html.count('class="stap stap--stap"') == len(card.steps)
-    assert 'data-rollen="1 2 3" id="c1-1"' in html  # for everyone: every role
-    assert 'data-rollen="1" id="c5-1"' in html  # the source's group for police and enforcement
-    assert 'data-rollen="2" id="c5-6"' in html  # ... for youth work
+    assert 'data-rollen="1 2 3" data-stap="C1.1" id="c1-1"' in html  # for everyone: every role
+    # the source's group for police and enforcement, ... for youth work; the group named
+    assert 'data-groep="Specifiek voor politie en handhavingsorganisaties" data-rollen="1" data-stap="C5.1" id="c5-1"' in html
+    assert 'data-rollen="2" data-stap="C5.6" id="c5-6"' in html
     assert 'href="/crisis/c1.md#c1-1" data-kort="r/c1-1/"' in html
     assert "Verzamel op weg naar de oproep informatie" in html
     assert "Kaart van de redactie." in html
@@ -102,3 +103,60 @@ def test_a_step_only_for_audiences_outside_the_roles_is_shown_to_none(content):
     step = content.step("C1.1")
     assert roles_of(step, content, {step_page: ["Onderwijs"] for step_page in [content.handvat("C1").page]}) == []
     assert roles_of(step, content, {content.handvat("C1").page: ["Gemeente"]}) == [3]
+
+
+def test_a_step_carries_its_notes_into_every_view(content):
+    """The notes are part of the step the renderers read: a card shows them as the page does,
+    every paragraph inside the note."""
+    from dataclasses import replace
+
+    from macros.render_nu import render_card_step
+
+    step = next(s for h in content.handvatten.values() for s in h.steps if s.notes)
+    noted = replace(step, notes=("Eerste alinea van de noot.\nTweede alinea van de noot.",))
+    for html in (to_html(render_step(noted, content)), to_html(render_card_step(noted, content, [1]))):
+        note = html.split('<details class="note redactienoot">')[1].split("</details>")[0].replace("\n", "")
+        assert "<summary>Noot van de redactie</summary>" in note
+        assert "<p>Eerste alinea van de noot.</p><p>Tweede alinea van de noot.</p>" in note
+
+
+def test_a_recommendation_note_keeps_all_its_paragraphs_inside():
+    from kennisbank.model import Note
+    from macros.render_cyclus import render_notes
+
+    html = markdown.markdown(render_notes([Note(text="Een.\nTwee.")]), extensions=["pymdownx.details"])
+    inside = html.split("</details>")[0]
+    assert "<p>Een.</p>" in inside and "<p>Twee.</p>" in inside
+
+
+def test_a_card_asked_for_an_unknown_step_stops_naming_the_card_and_the_id(content):
+    import pytest
+
+    from macros.render_nu import render_card
+    from macros.render_steps import UnknownStep
+
+    card = next(iter(content.now_cards.values()))
+    broken = card.model_copy(update={"steps": [*card.steps, "C9.9"]})
+    with pytest.raises(UnknownStep) as info:
+        render_card(broken, content, {})
+    assert str(info.value) == f"Nu handelen-kaart {card.id!r}: unknown step id 'C9.9'"
+
+
+def test_the_zelfscan_shows_every_scored_step_whole_under_a_short_legend(content):
+    import json
+    import re
+
+    from macros.render_steps import short_text
+    from macros.render_text import esc_html
+    from macros.render_zelfscan import ANSWERS, render_zelfscan
+
+    phase = content.phases[0]
+    html = to_html(render_zelfscan(phase, content, "1.0"))
+    form = re.search(r'<form class="zelfscan"[^>]*data-antwoorden="([^"]*)"', html)
+    assert json.loads(form.group(1).replace("&quot;", '"')) == dict(ANSWERS)  # zelfscan.js reads them here
+    for step in (s for h in content.in_phase(phase.id) for s in h.steps if s.kind == "steps"):
+        field = html.split(f'data-stap="{step.id}"')[1].split("</fieldset>")[0]
+        assert f'aria-describedby="tekst-{step.anchor}"' in html.split(f'data-stap="{step.id}"')[0][-200:] + field[:80]
+        assert f"<legend><strong>{step.id}</strong> {esc_html(short_text(step))}</legend>" in field
+        assert f'<div class="stap__tekst" id="tekst-{step.anchor}">' in field
+        assert field.count('type="radio"') == len(ANSWERS)

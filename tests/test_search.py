@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import CHROMIUM, ROOT
+from kennisbank import sitemap
 from zoeken import load_cases, open_search, page_of, run, type_query
 
 GOAL = 0.95  # share of queries with their page among the first three (issue 11)
@@ -123,7 +124,7 @@ def test_table_cells_do_not_run_together_in_the_index(site):
 
 def test_search_words_sit_hidden_on_their_page_with_the_step_ids(site):
     html = (site / "nazorg/n2/index.html").read_text(encoding="utf-8")
-    hidden = re.search(r'<p class="zoekwoorden" hidden[^>]*>Zoekwoorden \(redactie\): (.*?)</p>', html)
+    hidden = re.search(rf'<p class="zoekwoorden" hidden[^>]*>{re.escape(sitemap.SEARCH_WORDS_LABEL)} (.*?)</p>', html)
     assert hidden and "burn-out" in hidden.group(1) and "n2.3" in hidden.group(1)
     functiegroepen = (site / "trainingen/publieksagressie/functiegroepen/index.html").read_text(encoding="utf-8")
     assert "baliemedewerker" in functiegroepen
@@ -185,12 +186,17 @@ def test_every_step_and_term_is_its_own_search_entry(site, content):
         for step in handvat.steps:
             entry = by_location.get(f"{page}#{step.anchor}")
             assert entry and entry["title"].startswith(f"{step.id} · {handvat.id} "), step.id
+            # what the search worker knows the step by (it repeats neither the id nor the anchor rule)
+            assert [entry.get(f) for f in sitemap.STEP_ENTRY_FIELDS] == [step.id, handvat.id], entry
         assert by_location[f"{page}#vraag"]["text"] == "", f"{handvat.id}: the steps' text stands twice"
     c52 = by_location["crisis/c5/#c5-2"]["text"]
     assert c52.startswith("<p>Probeer de situatie te de-escaleren") and "Stel je vriendelijk voor" in c52
     for term in content.glossary:
         assert any(d["location"].startswith("woordenlijst/#") and d["title"].startswith(term.term) for d in docs), term.term
     assert "7-stappenmodel" not in by_location["woordenlijst/"]["text"]  # the page keeps its introduction only
+    # the editors' search words: in their page's own field, out of every preview
+    assert "burn-out" in by_location["nazorg/n2/"][sitemap.SEARCH_WORDS_FIELD]
+    assert not [d["location"] for d in docs if sitemap.SEARCH_WORDS_LABEL in d["text"]]
 
 
 def test_the_offline_copy_has_the_same_entries(site):
@@ -200,4 +206,4 @@ def test_the_offline_copy_has_the_same_entries(site):
     with zipfile.ZipFile(site / "downloads/kennisbank-offline.zip") as archive:
         script = archive.read("kennisbank/search/search_index.js").decode("utf-8")
     docs = json.loads(script.removeprefix("var __index = "))["docs"]
-    assert any(d["location"] == "crisis/c5.html#c5-2" for d in docs)
+    assert any(d["location"] == "crisis/c5.html#c5-2" and d.get("stap") == "C5.2" for d in docs)

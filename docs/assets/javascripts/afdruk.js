@@ -5,7 +5,7 @@
   "use strict";
 
   function init() {
-    var root = window.kennisbank.siteRoot();  // kopieer.js
+    var root = window.kennisbank.siteRoot();  // boot.js
     var here = window.location.href.split("#")[0];
     var links = document.querySelectorAll("article a[href]");
     Array.prototype.forEach.call(links, function (a) {
@@ -14,7 +14,9 @@
       // show their own address need none
       if (/^(#|javascript:|mailto:|tel:)/.test(href) || a.closest("[data-site-only], .headerlink, .md-tags")) return;
       if (a.classList.contains("bronverwijzing") || a.classList.contains("md-button")) return;
-      var address = a.hasAttribute("data-kort") ? new URL(a.getAttribute("data-kort"), root).href : a.href;
+      // resolved from the attribute: an SVG link's href is an SVGAnimatedString, not a string
+      var short = a.getAttribute("data-kort");
+      var address = (short ? new URL(short, root) : new URL(href, window.location.href)).href;
       if (address.split("#")[0] === here && !a.hasAttribute("data-kort")) return;
       var text = a.textContent.trim();
       if (text === address || text === href || address.indexOf(text) !== -1 && text.indexOf("/") !== -1) return;
@@ -22,6 +24,5 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else init();
+  window.kennisbank.onPage(init);
 })();

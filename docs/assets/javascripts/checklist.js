@@ -56,6 +56,5 @@
     Array.prototype.forEach.call(document.querySelectorAll(".checklist[data-checklist]"), setup);
   }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else init();
+  window.kennisbank.onPage(init);
 })();

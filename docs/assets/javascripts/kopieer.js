@@ -3,18 +3,7 @@
 (function () {
   "use strict";
 
-  function siteRoot() {
-    // Material writes the relative path to the site root into #__config
-    try {
-      var base = JSON.parse(document.getElementById("__config").textContent).base;
-      return new URL(base.replace(/\/?$/, "/"), window.location.href);
-    } catch (e) {
-      return new URL("./", window.location.href);
-    }
-  }
-  // shared with afdruk.js (loaded after this file), which resolves short links the same way
-  window.kennisbank = window.kennisbank || {};
-  window.kennisbank.siteRoot = siteRoot;
+  var siteRoot = window.kennisbank.siteRoot;  // boot.js
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -33,14 +22,19 @@
   }
 
   var status;
-  function announce(message) {
-    if (!status) {
+  function statusRegion() {
+    // in the page before anything is said: a live region made and filled at once is not read out
+    if (!status || !status.isConnected) {
       status = document.createElement("div");
       status.className = "kopieer-status";
       status.setAttribute("role", "status");
       document.body.appendChild(status);
     }
-    status.textContent = message;
+    return status;
+  }
+
+  function announce(message) {
+    statusRegion().textContent = message;
     status.classList.add("kopieer-status--zichtbaar");
     window.clearTimeout(announce.timer);
     announce.timer = window.setTimeout(function () { status.classList.remove("kopieer-status--zichtbaar"); }, 2500);
@@ -77,6 +71,7 @@
   }
 
   function init() {
+    statusRegion();
     addHeadingButtons();
     fillCitationAddress();
   }
@@ -91,6 +86,5 @@
     );
   });
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else init();
+  window.kennisbank.onPage(init);
 })();

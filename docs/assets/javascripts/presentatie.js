@@ -28,12 +28,13 @@
       if (qr) title.appendChild(document.importNode(qr.content, true));
     }
     var list = [{ node: title, anchor: "", label: label }];
-    var steps = article.querySelectorAll("li.stap");
+    var steps = article.querySelectorAll("li.stap[data-stap]");
     Array.prototype.forEach.call(steps, function (step, n) {
       var noun = step.classList.contains("stap--punt") ? "punt" : "stap";
-      var id = step.id.toUpperCase().replace(/-(\d+)$/, ".$1");  // the anchor v2-4 is step V2.4
+      // the step's id and group as the renderer wrote them (render_steps.step_attributes)
+      var id = step.getAttribute("data-stap");
       var slide = element("section", "presentatie__dia");
-      var group = step.closest(".checklist") && previousHeading(step);
+      var group = step.getAttribute("data-groep");
       if (group) slide.appendChild(element("p", "presentatie__groep", group));
       slide.appendChild(element("h2", "presentatie__kop", id + " · " + noun + " " + (n + 1) + " van " + steps.length));
       var body = step.querySelector(".stap__tekst").cloneNode(true);
@@ -50,17 +51,6 @@
     if (credit) closing.appendChild(element("p", "presentatie__bron", text(credit)));
     list.push({ node: closing, anchor: "", label: "Bronnen" });
     return list;
-  }
-
-  function previousHeading(step) {
-    // the group heading (h3) a step stands under, if its checklist has groups
-    var list = step.parentElement;
-    var el = list && list.previousElementSibling;
-    while (el && !/^H[23]$/.test(el.tagName)) el = el.previousElementSibling;
-    if (!el || el.tagName !== "H3") return "";
-    var heading = el.cloneNode(true);  // without the "#" link and the copy button beside it
-    Array.prototype.forEach.call(heading.querySelectorAll(".headerlink, button"), function (c) { c.remove(); });
-    return text(heading);
   }
 
   function init() {
@@ -158,6 +148,5 @@
     button.addEventListener("click", open);
   }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else init();
+  window.kennisbank.onPage(init);
 })();

@@ -6,7 +6,6 @@
 
   var KIND = "kennisbank-zelfscan";
   var PREFIX = "kennisbank.zelfscan.";
-  var LABELS = { ja: "hebben we", deels: "deels", nee: "nog niet", nvt: "niet van toepassing" };
 
   function store(id, value) {
     try {
@@ -40,6 +39,10 @@
     if (!form) return;
     var steps = Array.prototype.map.call(form.querySelectorAll("fieldset[data-stap]"), function (f) { return f.getAttribute("data-stap"); });
     var message = form.querySelector(".zelfscan__melding");
+    // the answers (value -> label, in order) as render_zelfscan.ANSWERS wrote them
+    var labels = JSON.parse(form.getAttribute("data-antwoorden"));
+    var values = Object.keys(labels);
+    var todo = form.getAttribute("data-actie");  // the answer that puts a step on the action list
 
     function answer(id) {
       var checked = form.querySelector('input[name="' + id + '"]:checked');
@@ -60,7 +63,7 @@
       var caption = element("caption", "Per handvat: aantal stappen per antwoord");
       table.appendChild(caption);
       var head = element("tr");
-      ["Handvat", "hebben we", "deels", "nog niet", "n.v.t.", "open"].forEach(function (label, n) {
+      ["Handvat"].concat(values.map(function (v) { return labels[v]; }), ["open"]).forEach(function (label) {
         var th = element("th", label);
         th.scope = "col";
         head.appendChild(th);
@@ -69,31 +72,36 @@
       thead.appendChild(head);
       table.appendChild(thead);
       var body = element("tbody");
-      var total = { ja: 0, deels: 0, nee: 0, nvt: 0, open: 0 };
+      function zero() {
+        var counts = { open: 0 };
+        values.forEach(function (v) { counts[v] = 0; });
+        return counts;
+      }
+      var total = zero();
       var actions = [];
       Array.prototype.forEach.call(form.querySelectorAll("section[data-handvat]"), function (section) {
-        var counts = { ja: 0, deels: 0, nee: 0, nvt: 0, open: 0 };
+        var counts = zero();
         Array.prototype.forEach.call(section.querySelectorAll("fieldset[data-stap]"), function (f) {
           var id = f.getAttribute("data-stap");
           var value = answer(id) || "open";
           counts[value]++;
           total[value]++;
-          if (value === "nee") actions.push([id, f.querySelector("legend").textContent.replace(/^\S+\s/, "")]);
+          if (value === todo) actions.push([id, f.querySelector("legend").textContent.replace(/^\S+\s/, "")]);
         });
         var row = element("tr");
         var th = element("th", section.querySelector("h2").textContent);
         th.scope = "row";
         row.appendChild(th);
-        ["ja", "deels", "nee", "nvt", "open"].forEach(function (k) { row.appendChild(element("td", String(counts[k]))); });
+        values.concat(["open"]).forEach(function (k) { row.appendChild(element("td", String(counts[k]))); });
         body.appendChild(row);
       });
       table.appendChild(body);
-      out.appendChild(element("p", "Fase " + form.getAttribute("data-fase-naam") + ": " + total.ja + " hebben we, " +
-        total.deels + " deels, " + total.nee + " nog niet, " + total.nvt + " niet van toepassing, " + total.open +
+      out.appendChild(element("p", "Fase " + form.getAttribute("data-fase-naam") + ": " +
+        values.map(function (v) { return total[v] + " " + labels[v]; }).join(", ") + ", " + total.open +
         " nog niet beantwoord (van " + steps.length + " stappen)."));
       out.appendChild(table);
       out.appendChild(element("h3", "Actielijst: stappen die er nog niet zijn"));
-      if (!actions.length) out.appendChild(element("p", "Geen stappen gemarkeerd als ‘nog niet’."));
+      if (!actions.length) out.appendChild(element("p", "Geen stappen gemarkeerd als ‘" + labels[todo] + "’."));
       else {
         var list = element("ul");
         list.className = "zelfscan__acties-lijst";
@@ -141,7 +149,7 @@
         return say("Deze scan komt uit een nieuwere versie van de kennisbank (" + scan.versie + ") dan deze (" + site + "). Er is niets veranderd.");
       }
       var unknown = Object.keys(scan.antwoorden).filter(function (id) { return steps.indexOf(id) < 0; });
-      var bad = Object.keys(scan.antwoorden).filter(function (id) { return !LABELS[scan.antwoorden[id]]; });
+      var bad = Object.keys(scan.antwoorden).filter(function (id) { return !Object.prototype.hasOwnProperty.call(labels, scan.antwoorden[id]); });
       if (unknown.length) return say("Deze scan noemt stappen die deze kennisbank niet kent: " + unknown.join(", ") + ". Er is niets veranderd.");
       if (bad.length) return say("Deze scan heeft een onbekend antwoord bij " + bad.join(", ") + ". Er is niets veranderd.");
       steps.forEach(function (id) {
@@ -176,6 +184,5 @@
     summary();
   }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else init();
+  window.kennisbank.onPage(init);
 })();
