@@ -203,7 +203,10 @@ class PageMacros:
     def handvat(self, page: Page, handvat_id: str) -> str:
         handvat = self.content.handvat(handvat_id)
         address = sitemap.short_address(self.settings.site_url, handvat.id.lower())
-        body = self._under_title(render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id), address), page)
+        body = render_cyclus.render_handvat(
+            handvat, self.content, self._downloads(handvat.id), address, lambda step_id: self._feedback(page, step_id)
+        )
+        body = self._under_title(body, page)
         credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
         return body + "\n\n" + credit
 

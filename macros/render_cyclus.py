@@ -64,7 +64,9 @@ def render_downloads(downloads: list[Download]) -> str:
     return f'<p class="downloads" data-search-exclude data-site-only>{items}</p>'
 
 
-def render_handvat(handvat: Handvat, content: Content, downloads: list[Download] = (), address: str | None = None) -> str:
+def render_handvat(
+    handvat: Handvat, content: Content, downloads: list[Download] = (), address: str | None = None, feedback=None
+) -> str:
     """The whole page body of one recommendation; ``downloads``: the exports this build makes of it;
     ``address``: its full short address when the site's address is known (the presentation's
     title screen shows it with a QR code)."""
@@ -95,7 +97,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         out.append("</details>\n")
     out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
-    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True))
+    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, feedback=feedback))
     out.append("")
     out.append(render_roles(handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})

@@ -245,3 +245,42 @@ def test_klopt_er_iets_niet_appears_only_with_a_mail_address_to_send_to(tmp_path
     assert "Klopt er iets niet?" not in without.laatst_gewijzigd(v2)
     withmail = PageMacros(load(root / "data"), replace(base, statement=Statement("Org", "meld@org.nl", None)))
     assert 'href="mailto:meld@org.nl?subject=Klopt' in withmail.laatst_gewijzigd(v2)
+
+
+def test_every_step_has_its_own_klopt_er_iets_niet_with_its_id(tmp_path):
+    from dataclasses import replace
+
+    from kennisbank.model import load
+    from macros.pages import Page, PageMacros, settings
+    from macros.render_toegankelijkheid import Statement
+
+    content = load(ROOT / "data")
+    config = {"site_name": "K", "extra": {"versie": content.changelog[0].version}}
+    macros = PageMacros(content, replace(settings(config, {}, ROOT / "docs"), statement=Statement("Org", "meld@org.nl", None)))
+    handvat = next(iter(content.handvatten.values()))
+    html = macros.handvat(Page(handvat.page, sitemap.url_of(handvat.page), handvat.id), handvat.id)
+    for step in handvat.steps:
+        assert f"Stap%3A%20{step.id}%0A" in html, step.id
+    assert html.count('class="stap__meld"') == len(handvat.steps)
+
+
+def test_a_step_the_latest_version_changed_is_marked_and_links_the_changelog(data):
+    from datetime import date
+
+    from conftest import edit_yaml
+
+    from kennisbank.model import load
+    from macros.render_steps import render_step
+
+    content = load(data)
+    handvat = next(iter(content.handvatten.values()))
+    changed, unchanged = handvat.steps[0], handvat.steps[-1]
+    newer = f"{content.changelog[0].version}.1"
+    edit_yaml(data / "wijzigingen.yml", lambda doc: doc.insert(0, {
+        "version": newer, "date": date(2027, 1, 5), "title": "Een stap verbeterd.",
+        "changes": ["Een stap verbeterd."], "ids": [changed.id],
+    }))
+    content = load(data)
+    mark = f'<a class="stap__gewijzigd" href="/wijzigingen.md#{sitemap.version_anchor(newer)}">gewijzigd in {newer}</a>'
+    assert mark in render_step(content.step(changed.id), content)
+    assert "stap__gewijzigd" not in render_step(content.step(unchanged.id), content)
