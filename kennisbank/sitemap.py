@@ -386,3 +386,12 @@ OPEN_DATA_JSON = f"{OPEN_DATA_FOLDER}/kennisbank.json"
 OPEN_DATA_SCHEMA = f"{OPEN_DATA_FOLDER}/kennisbank.schema.json"
 OPEN_DATA_CSV = f"{OPEN_DATA_FOLDER}/stappen.csv"
 OPEN_DATA_PACKAGE = f"{OPEN_DATA_FOLDER}/datapackage.json"  # Frictionless Data: what each file is, and its licence
+
+# Every released version at an address of its own (tools/versions.py, at publication)
+ARCHIVE_FOLDER = "versies"
+VERSIONS_PAGE = "versies.md"
+
+
+def archive_path(version: str) -> str:
+    """A version's folder from the site root: "versies/0.1/"."""
+    return f"{ARCHIVE_FOLDER}/{version}/"

@@ -53,6 +53,8 @@ class Settings:
     suggest_url: str | None = None
     suggest_email: str | None = None
     licence: Licence = LICENCES[DEFAULT_LICENCE]  # of the editors' additions (extra.licentie)
+    # a publication: every version is archived at its own address, which citations name
+    archived: bool = False
 
 
 def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Settings:
@@ -70,6 +72,7 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
         statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
         day=dutch_date(build_date()),
         licence=publisher.licence(extra),
+        archived=render_toegankelijkheid.publishing(environ) and site_address(config, environ) is not None,
         **_suggest_settings(extra),
     )
 
@@ -110,13 +113,20 @@ class PageMacros:
         site = self.settings.site_url
         return f"{site}{page.url}" if site else f"/{page.url}"
 
+    def _citation_address(self, page: Page) -> str:
+        """Where a citation points: in a publication the version's own archived address, which
+        stays when the next version replaces the page (tools/versions.py)."""
+        if self.settings.archived:
+            return f"{self.settings.site_url}{sitemap.archive_path(self.settings.version)}{page.url}"
+        return self._address(page)
+
     def _site(self) -> tuple[str, str, str]:
         return self.settings.site_name, self.settings.version, self.settings.day
 
     def _credit(self, document_id: str, page: Page, title: str | None) -> str:
         """The source document's credit, the search words, and the page's last change."""
         doc = self.content.document(document_id)
-        credit = render_bronnen.render_credit(doc, title, self._site(), self._address(page)) + self._search_words(page)
+        credit = render_bronnen.render_credit(doc, title, self._site(), self._citation_address(page)) + self._search_words(page)
         return credit + self.laatst_gewijzigd(page, document_id)
 
     def _search_words(self, page: Page) -> str:
@@ -130,7 +140,7 @@ class PageMacros:
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
-        citation = render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+        citation = render_bronnen.render_citation(page.title or "", self._site(), self._citation_address(page))
         return citation + self._search_words(page) + "\n\n" + self.laatst_gewijzigd(page)
 
     # --- what changed (data/wijzigingen.yml)
@@ -192,7 +202,7 @@ class PageMacros:
 
     def wijzigingen(self, page: Page) -> str:
         """The Wijzigingen page: every version, newest first."""
-        return render_wijzigingen.render_changelog(self.content.changelog, self._place)
+        return render_wijzigingen.render_changelog(self.content.changelog, self._place, self.settings.archived)
 
     # --- the cycle
     def _downloads(self, *keys: str) -> list[sitemap.Download]:

@@ -31,6 +31,9 @@ import brotli
 
 from exports import config as site_config
 from kennisbank import publisher, sitemap
+from kennisbank.model import load
+
+from . import versions
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_DIR = ROOT / "deploy/nginx"
@@ -159,11 +162,19 @@ def security_contact(config_file: Path = ROOT / "mkdocs.yml") -> str:
 def publish(site: Path) -> None:
     url = site_url(os.environ)
     security_contact()
+    problems = versions.missing_tags(ROOT, load(ROOT / "data").changelog)
+    if problems:
+        raise PublishError("\n".join(problems))
     # `./dev pdf`: the strict build with PDFs and the offline zip; PUBLISH=1 refuses placeholders
     build = subprocess.run([str(ROOT / "dev"), "pdf", "--site-dir", str(site)],
                            env=dict(os.environ, PUBLISH="1", SITE_URL=url))
     if build.returncode:
         raise PublishError(f"the build failed (see above): nothing published in {site}")
+    try:
+        written = versions.publish_versions(ROOT, site, url.rstrip("/") + "/", load(ROOT / "data").changelog)
+    except versions.VersionError as exc:
+        raise PublishError(str(exc)) from None
+    print(f"publish: versions at their own address: {', '.join(written)}")
     print(finish(site))
 
 
