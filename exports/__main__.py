@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from kennisbank import project as project_content, sitemap
+from kennisbank import project as project_content, publisher, sitemap
 from kennisbank.frontmatter import FrontMatterError
 from kennisbank.model import ContentError
 
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     try:
         contract = project / "links.txt"  # the published addresses (tools/links.py)
         post_build(project, args.site_dir.resolve(), args.builder, contract=contract if contract.exists() else None)
-    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError, LinkContractError) as exc:
+    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError, LinkContractError, publisher.PublisherError) as exc:
         print(f"exports: error: {exc}", file=sys.stderr)
         return 1
     return 0

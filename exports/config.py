@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -37,6 +37,7 @@ class SiteConfig:
     site_url: str | None  # ending in "/", or None when no address is known
     nav: list
     directory_urls: bool
+    extra: Mapping = field(default_factory=dict)  # mkdocs.yml extra: the publisher's settings
 
 
 def read(config_file: Path, environ: Mapping[str, str] = os.environ) -> SiteConfig:
@@ -49,4 +50,5 @@ def read(config_file: Path, environ: Mapping[str, str] = os.environ) -> SiteConf
         nav=config.get("nav") or [],
         # Material's offline plugin (on with OFFLINE=true) turns directory URLs off
         directory_urls=config.get("use_directory_urls", True) and environ.get("OFFLINE") != "true",
+        extra=extra,
     )

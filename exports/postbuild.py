@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kennisbank import project as project_content, sitemap
 
-from . import config as site_config, linkcontract, offline, pdfs, sitefiles
+from . import config as site_config, linkcontract, offline, opendata, pdfs, sitefiles, sitemapxml
 
 
 def say(message: str) -> None:
@@ -30,6 +30,9 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
     config = site_config.read(project / "mkdocs.yml", environ)
     content = project_content.load(project, version=config.version).content
     sitefiles.write(project, site_dir, config, content, say)
+    say(f"sitemap: {sitemapxml.write(site_dir, content, project / 'docs', config.site_url)} pages dated from the changelog")
+    if opendata.write_security_txt(site_dir, config):
+        say(f"{sitemap.SECURITY_TXT} written")
     if contract is not None:
         entries = linkcontract.read_contract(contract)
         dropped = linkcontract.check(site_dir, entries)

@@ -1,6 +1,6 @@
 """The files the post-build step adds to every built site, the online one and the offline copy
 alike (one list, so the two cannot drift apart): short-link pages, the search index's entries,
-the feed and the role switch's stylesheet."""
+the feed, the role switch's stylesheet and the open data; the theme's markup made valid."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from kennisbank import sitemap
 from kennisbank.model import Content
 from kennisbank.model_nu import role_css
 
-from . import feed, searchindex, shortlinks
+from . import feed, opendata, searchindex, shortlinks, validhtml
 from .config import SiteConfig
 
 
 def write(project: Path, site_dir: Path, config: SiteConfig, content: Content, say) -> None:
+    say(f"valid HTML: {validhtml.write(site_dir)} pages repaired")
     count = shortlinks.write(site_dir, content, config.directory_urls)
     say(f"short links: {count} redirect pages")
     say(f"search: {searchindex.add_entries(site_dir, content)} entries for steps and glossary terms")
@@ -22,3 +23,4 @@ def write(project: Path, site_dir: Path, config: SiteConfig, content: Content, s
     (site_dir / sitemap.ROLE_CSS).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / sitemap.ROLE_CSS).write_text(role_css(len(content.now_roles)), encoding="utf-8")
     say(f"role switch: {sitemap.ROLE_CSS}, {len(content.now_roles)} roles")
+    say(f"open data: {opendata.write(site_dir, config, content, project / 'docs')} steps")

@@ -158,6 +158,8 @@ class SourceDocument(Strict):
     """De datum, alleen zoals het document hem geeft; anders null."""
     date_note: Text | None = None
     """Een opmerking over de datum (bijvoorbeeld een lege ‘Laatste update:’)."""
+    rights: Text | None = None
+    """Wat het document zelf zegt over hergebruik of auteursrecht; null als het daar niets over zegt."""
     part: Text  # what part of the document the site transcribes
     """Welk deel van het document de site overneemt."""
     file: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.txt$")]  # in ../shared/bronnen/
@@ -378,6 +380,14 @@ def count_label(steps: tuple[StepView, ...]) -> str:
     """"8 stappen", "4 punten" or "3 stappen en 2 punten": what a list holds, in words."""
     counts = [(sum(s.kind == kind for s in steps), one, many) for kind, one, many in (("steps", "stap", "stappen"), ("points", "punt", "punten"))]
     return " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n) or "0 stappen"
+
+
+def source_label(ref: Ref, content: Content) -> str:
+    """How the sources page names a reference: 'Praktijkonderzoek H2.6', 'Literatuurreview Tabel 2'."""
+    if ref.kind == "publication":
+        return next(p.cite for p in content.publications if p.id == ref.source)
+    study = next(s for s in content.studies if s.id == ref.source)
+    return f"{study.name} {'Tabel ' if ref.kind == 'table' else ''}{ref.key}"
 
 
 _loaded: dict[Path, tuple[tuple, Content]] = {}

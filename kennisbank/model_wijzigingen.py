@@ -99,3 +99,11 @@ def changed_item(content: Content, docs_dir: Path, item: str) -> tuple[str, str,
     if content.trainingen and item in content.trainingen.courses:
         return content.trainingen.courses[item].title, page, anchor
     return page_title(docs_dir, page), page, anchor
+
+
+def last_change(content: Content, docs_dir: Path, page: str) -> ChangelogEntry | None:
+    """The newest changelog entry that names a docs page (or every page); None if none does."""
+    for entry in content.changelog:
+        if entry.all_pages or any(changed_item(content, docs_dir, item)[1] == page for item in entry.ids):
+            return entry
+    return None

@@ -388,3 +388,23 @@ def tags(content: Content) -> list[str]:
     """Every tag a page may carry, in the order of mkdocs.yml's `tags_allowed`: the phases, the
     trainings, then the audiences."""
     return [p.name for p in content.phases] + [TRAINING_TAG] + list(content.readers)
+
+
+# What the publisher offers besides the pages (issue 22), written by the post-build step
+SECURITY_TXT = ".well-known/security.txt"
+REUSE = "hergebruik.md"
+OPEN_DATA_PAGE = "open-data.md"
+OPEN_DATA_FOLDER = "open-data"
+OPEN_DATA_JSON = f"{OPEN_DATA_FOLDER}/kennisbank.json"
+OPEN_DATA_SCHEMA = f"{OPEN_DATA_FOLDER}/kennisbank.schema.json"
+OPEN_DATA_CSV = f"{OPEN_DATA_FOLDER}/stappen.csv"
+OPEN_DATA_PACKAGE = f"{OPEN_DATA_FOLDER}/datapackage.json"  # Frictionless Data: what each file is, and its licence
+
+# Every released version at an address of its own (tools/versions.py, at publication)
+ARCHIVE_FOLDER = "versies"
+VERSIONS_PAGE = "versies.md"
+
+
+def archive_path(version: str) -> str:
+    """A version's folder from the site root: "versies/0.1/"."""
+    return f"{ARCHIVE_FOLDER}/{version}/"

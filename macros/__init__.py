@@ -15,6 +15,7 @@ from jinja2 import pass_context
 from kennisbank.frontmatter import FrontMatterError
 from kennisbank import project as project_content
 from kennisbank.model import ContentError
+from kennisbank.publisher import PublisherError
 from kennisbank.sitemap import ShortLinkError, relative_links
 
 from .pages import Page, PageMacros, settings
@@ -34,7 +35,7 @@ def define_env(env) -> None:
         # the one validation of all content (data, search words, pages), before any page renders
         loaded = project_content.load(project, docs_dir, site.version, frozenset(PageMacros.names()))
         macros = PageMacros(loaded.content, site, loaded.search_words)
-    except (ContentError, ShortLinkError, SettingsError, FrontMatterError) as exc:
+    except (ContentError, ShortLinkError, SettingsError, FrontMatterError, PublisherError) as exc:
         raise BuildError(str(exc)) from None
     # MkDocs leaves URLs in raw HTML as written (relative to the built page); Zensical reads them
     # relative to the page's source file and rewrites them.

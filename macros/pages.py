@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from kennisbank import sitemap
+from kennisbank import publisher, sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
 from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
-from kennisbank.model_wijzigingen import changed_item, check_site
+from kennisbank.model_wijzigingen import changed_item, check_site, last_change
+from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
 from . import (
-    render_bronnen, render_cyclus, render_doelgroepen, render_links, render_nu, render_steps,
+    render_bronnen, render_cyclus, render_doelgroepen, render_hergebruik, render_links, render_metadata, render_nu, render_steps,
     render_toegankelijkheid, render_trainingen, render_wijzigingen, render_woordenlijst, render_zelfscan,
     render_zoekwoorden,
 )
@@ -52,6 +53,9 @@ class Settings:
     # "Verbetering voorstellen": the repository's web editor (a file's path is appended), or a mail address
     suggest_url: str | None = None
     suggest_email: str | None = None
+    licence: Licence = LICENCES[DEFAULT_LICENCE]  # of the editors' additions (extra.licentie)
+    # a publication: every version is archived at its own address, which citations name
+    archived: bool = False
 
 
 def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Settings:
@@ -68,6 +72,8 @@ def settings(config: Mapping, environ: Mapping[str, str], docs_dir: Path) -> Set
         offline_copy=sitemap.offline_copy(environ),
         statement=render_toegankelijkheid.settings(extra, render_toegankelijkheid.publishing(environ)),
         day=dutch_date(build_date()),
+        licence=publisher.licence(extra),
+        archived=render_toegankelijkheid.publishing(environ) and site_address(config, environ) is not None,
         **_suggest_settings(extra),
     )
 
@@ -109,12 +115,21 @@ class PageMacros:
         site, url = self.settings.site_url, sitemap.url_of(page.path)
         return f"{site}{url}" if site else f"/{url}"
 
+    def _citation_address(self, page: Page) -> str:
+        """Where a citation points: in a publication the version's own archived address, which
+        stays when the next version replaces the page (tools/versions.py)."""
+        if self.settings.archived:
+            return f"{self.settings.site_url}{sitemap.archive_path(self.settings.version)}{page.url}"
+        return self._address(page)
+
     def _site(self) -> tuple[str, str, str]:
         return self.settings.site_name, self.settings.version, self.settings.day
 
     def _credit(self, document_id: str, page: Page, title: str | None) -> str:
+        """The source document's credit, the search words, and the page's last change."""
         doc = self.content.document(document_id)
-        return render_bronnen.render_credit(doc, title, self._site(), self._address(page)) + self._search_words(page)
+        credit = render_bronnen.render_credit(doc, title, self._site(), self._citation_address(page)) + self._search_words(page)
+        return credit + self.laatst_gewijzigd(page, document_id)
 
     def _search_words(self, page: Page) -> str:
         """Beside the citation line (every page but home has one): the page's search words and step ids."""
@@ -123,11 +138,11 @@ class PageMacros:
 
     def bronvermelding(self, page: Page, document_id: str) -> str:
         """For a page transcribed from a source document: name it and say how to cite the page."""
-        return self._credit(document_id, page, page.title) + self.laatst_gewijzigd(page)
+        return self._credit(document_id, page, page.title)
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
-        citation = render_bronnen.render_citation(page.title or "", self._site(), self._address(page))
+        citation = render_bronnen.render_citation(page.title or "", self._site(), self._citation_address(page))
         return citation + self._search_words(page) + "\n\n" + self.laatst_gewijzigd(page)
 
     # --- what changed (data/wijzigingen.yml)
@@ -145,12 +160,34 @@ class PageMacros:
             return f"mailto:{self.settings.suggest_email}?subject={subject}", f"Mail aan {self.settings.suggest_email}"
         return None
 
-    def laatst_gewijzigd(self, page: Page) -> str:
-        """The page's last change, from the newest changelog entry that names it (or all pages)."""
-        for entry in self.content.changelog:
-            if entry.all_pages or any(self._place(i)[1] == page.path for i in entry.ids):
-                return render_wijzigingen.render_last_changed(entry, self._suggest(page))
-        raise KeyError(f"docs/{page.path}: no entry of data/wijzigingen.yml names this page; name it in the newest entry's ids")
+    def _feedback_address(self) -> str | None:
+        """Where readers report an error: the editors' mail, else the publisher's contact mail."""
+        for address in (self.settings.suggest_email, self.settings.statement.contact):
+            if address and render_toegankelijkheid.EMAIL.match(address):
+                return address
+        return None
+
+    def _feedback(self, page: Page, step: str | None = None) -> str | None:
+        address = self._feedback_address()
+        title = page.title or self.settings.site_name
+        return render_metadata.feedback_mail(address, title, self._address(page), self.settings.version, step) if address else None
+
+    def laatst_gewijzigd(self, page: Page, document_id: str | None = None) -> str:
+        """The page's last change, from the newest changelog entry that names it (or all pages),
+        "Klopt er iets niet?", and the page's schema.org metadata (``document_id``: the source
+        document it is based on)."""
+        entry = last_change(self.content, self.settings.docs_dir, page.path)
+        if entry is None:
+            raise KeyError(f"docs/{page.path}: no entry of data/wijzigingen.yml names this page; name it in the newest entry's ids")
+        line = render_wijzigingen.render_last_changed(entry, self._suggest(page))
+        line = line.replace("</p>", render_metadata.render_feedback(self._feedback(page)) + "</p>", 1)
+        document = self.content.document(document_id) if document_id else None
+        usage = self._address(Page(sitemap.REUSE, sitemap.url_of(sitemap.REUSE), None))
+        metadata = render_metadata.render_page_metadata(
+            page.title or self.settings.site_name, self._address(page), self.settings.site_name, entry,
+            self.settings.licence, usage, document,
+        )
+        return f"{line}\n{metadata}"
 
     def gewijzigd(self, page: Page) -> str:
         """At the top of a page (under its title): a notice when the latest version changed it."""
@@ -167,7 +204,7 @@ class PageMacros:
 
     def wijzigingen(self, page: Page) -> str:
         """The Wijzigingen page: every version, newest first."""
-        return render_wijzigingen.render_changelog(self.content.changelog, self._place)
+        return render_wijzigingen.render_changelog(self.content.changelog, self._place, self.settings.archived)
 
     # --- the cycle
     def _downloads(self, *keys: str) -> list[sitemap.Download]:
@@ -178,9 +215,12 @@ class PageMacros:
     def handvat(self, page: Page, handvat_id: str) -> str:
         handvat = self.content.handvat(handvat_id)
         address = sitemap.short_address(self.settings.site_url, handvat.id.lower())
-        body = self._under_title(render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id), address), page)
+        body = render_cyclus.render_handvat(
+            handvat, self.content, self._downloads(handvat.id), address, lambda step_id: self._feedback(page, step_id)
+        )
+        body = self._under_title(body, page)
         credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
-        return body + "\n\n" + credit + self.laatst_gewijzigd(page)
+        return body + "\n\n" + credit
 
     def download_links(self, page: Page, *keys: str) -> str:
         """Download links for a page: "cyclus", "trainingen", "offline" or a phase id."""
@@ -212,7 +252,7 @@ class PageMacros:
         card = cards[card_id]
         body = render_nu.render_card(card, self.content, self._audiences())
         title = f"# {render_nu.esc(card.title)} {{ .handvat-titel }}"
-        credit = self._credit(self.content.cycle_document, page, card.title) + self.laatst_gewijzigd(page)
+        credit = self._credit(self.content.cycle_document, page, card.title)
         return f"{title}\n\n{self.gewijzigd(page)}\n\n{body}\n\n{credit}"
 
     def nu_handelen_kaarten(self, page: Page) -> str:
@@ -285,7 +325,7 @@ class PageMacros:
             raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
         course = courses[course_id]
         body = self._under_title(render_trainingen.render_course(course), page)
-        return body + "\n\n" + self._credit(course.id, page, course.title) + self.laatst_gewijzigd(page)
+        return body + "\n\n" + self._credit(course.id, page, course.title)
 
     def cursussen_vergelijking(self, page: Page) -> str:
         courses = list(self.content.trainingen.courses.values())
@@ -302,3 +342,15 @@ class PageMacros:
     def toegankelijkheid(self, page: Page, key: str) -> str:
         """A fact of the accessibility statement: 'organisatie', 'contact' or 'datum'."""
         return render_toegankelijkheid.render_field(self.settings.statement, key)
+
+    # --- reuse and open data
+    def licentie_link(self, page: Page) -> str:
+        """The licence of the editors' additions, as a link."""
+        return render_hergebruik.render_licence(self.settings.licence)
+
+    def hergebruik_bronnen(self, page: Page) -> str:
+        """Per source document: maker and what it says of reuse."""
+        return render_hergebruik.render_document_rights(list(self.content.documents.values()))
+
+    def open_data_bestanden(self, page: Page) -> str:
+        return render_hergebruik.render_open_data_files()

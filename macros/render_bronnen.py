@@ -6,7 +6,7 @@ from __future__ import annotations
 from kennisbank.citations import Ref
 from kennisbank.model import Content, SourceDocument
 from kennisbank.sitemap import CREDIT_SOURCE, SOURCES, document_anchor, link, step_anchor
-from .render_cyclus import source_label
+from kennisbank.model import source_label
 from .render_text import esc_html
 
 

@@ -7,7 +7,7 @@ Output is Markdown with small HTML blocks (md_in_html); every link is a site-roo
 from __future__ import annotations
 
 
-from kennisbank.model import Content, Handvat, Phase, count_label
+from kennisbank.model import Content, Handvat, Phase, count_label, source_label
 from kennisbank.qr import qr_svg
 from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
@@ -65,7 +65,9 @@ def render_downloads(downloads: list[Download]) -> str:
     return f'<p class="downloads" data-search-exclude data-site-only>{items}</p>'
 
 
-def render_handvat(handvat: Handvat, content: Content, downloads: list[Download] = (), address: str | None = None) -> str:
+def render_handvat(
+    handvat: Handvat, content: Content, downloads: list[Download] = (), address: str | None = None, feedback=None
+) -> str:
     """The whole page body of one recommendation; ``downloads``: the exports this build makes of it;
     ``address``: its full short address when the site's address is known (the presentation's
     title screen shows it with a QR code)."""
@@ -96,7 +98,7 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
         out.append("</details>\n")
     out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
-    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True))
+    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, feedback=feedback))
     out.append("")
     out.append(render_roles(handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
@@ -106,14 +108,6 @@ def render_handvat(handvat: Handvat, content: Content, downloads: list[Download]
             ", ".join(f"[{esc(source_label(ref, content))}]({link(SOURCES, ref.anchor)})" for ref in cited) + "\n"
         )
     return "\n".join(out)
-
-
-def source_label(ref, content: Content) -> str:
-    """How the sources page names a reference: 'Praktijkonderzoek H2.6', 'Literatuurreview Tabel 2'."""
-    if ref.kind == "publication":
-        return next(p.cite for p in content.publications if p.id == ref.source)
-    study = next(s for s in content.studies if s.id == ref.source)
-    return f"{study.name} {'Tabel ' if ref.kind == 'table' else ''}{ref.key}"
 
 
 def render_overview(content: Content) -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kennisbank.citations import plain
 from kennisbank.model import Content, StepView
-from kennisbank.sitemap import short_path
+from kennisbank.sitemap import CHANGES, link, short_path, version_anchor
 from .render_text import esc_html, md_text, paragraphs, slug
+
+# a step id -> where a reader reports an error in that step (a mailto: address), or None
+Feedback = Callable[[str], "str | None"]
 
 
 def render_table(table) -> str:
@@ -108,9 +113,20 @@ def step_attributes(step: StepView) -> str:
     return f'data-stap="{step.id}"{group}'
 
 
-def render_step(step: StepView, content: Content, short_link: bool = False) -> str:
-    """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table."""
+def changed_mark(step: StepView, content: Content) -> str:
+    """"gewijzigd in 0.2" beside a step the latest version changed, linking the changelog."""
+    latest = content.changelog[0] if content.changelog else None
+    if latest is None or step.id not in latest.ids:
+        return ""
+    href = link(CHANGES, version_anchor(latest.version))
+    return f'<a class="stap__gewijzigd" href="{href}">gewijzigd in {esc_html(latest.version)}</a>'
+
+
+def render_step(step: StepView, content: Content, short_link: bool = False, feedback: Feedback | None = None) -> str:
+    """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table;
+    ``feedback``: the step id -> the address where a reader reports an error in it (or None)."""
     noun = "stap" if step.kind == "steps" else "punt"
+    report = feedback(step.id) if feedback else None
     parts = [
         f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} markdown="block">',
         f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
@@ -118,7 +134,10 @@ def render_step(step: StepView, content: Content, short_link: bool = False) -> s
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
         f'<button type="button" class="kopieer kopieer--klein" data-site-only data-anker="{step.anchor}"'
         + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
-        + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button></div>',
+        + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button>'
+        + (f'<a class="stap__meld" href="{esc_html(report)}" data-site-only>Klopt er iets niet?'
+           f'<span class="visueel-verborgen"> ({noun} {step.id})</span></a>' if report else "")
+        + changed_mark(step, content) + "</div>",
     ]
     parts += step_body(step, content)
     parts.append("</li>")
@@ -138,6 +157,7 @@ def render_checklist(
     steps: tuple[StepView, ...],
     content: Content,
     short_links: bool = False,
+    feedback: Feedback | None = None,
 ) -> str:
     """Steps as a checklist (ticks kept per checklist id), under group headings where present.
 
@@ -163,7 +183,7 @@ def render_checklist(
         if not open_list:
             out.append(f'<ol class="checklist__stappen checklist__stappen--{step.kind}" markdown="block">')
             open_list = True
-        out.append(render_step(step, content, short_links))
+        out.append(render_step(step, content, short_links, feedback))
     out.append("</ol>")
     if actions:
         out.append('<p data-site-only><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>')

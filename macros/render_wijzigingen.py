@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from kennisbank.dates import dutch_date
 from kennisbank.model_wijzigingen import ChangelogEntry
-from kennisbank.sitemap import CHANGES, FEED, link, version_anchor
+from kennisbank.sitemap import CHANGES, FEED, archive_path, link, version_anchor
 from .render_text import esc_html
 
 
@@ -20,8 +20,9 @@ def _when(entry: ChangelogEntry) -> str:
     return f"versie {esc_html(entry.version)}, {dutch_date(entry.date)}"
 
 
-def render_changelog(entries: list[ChangelogEntry], places: Callable[[str], tuple[str, str, str]]) -> str:
-    """The Wijzigingen page, newest first. ``places`` gives an id's (label, page, anchor)."""
+def render_changelog(entries: list[ChangelogEntry], places: Callable[[str], tuple[str, str, str]], archived: bool = False) -> str:
+    """The Wijzigingen page, newest first. ``places`` gives an id's (label, page, anchor);
+    ``archived``: every version is published at its own address (tools/versions.py)."""
     out = [
         f'<p class="wijzigingen-feed">Volg de wijzigingen in een feedlezer: '
         f'<a href="/{FEED}" type="application/atom+xml">{FEED}</a> (Atom).</p>\n'
@@ -29,6 +30,11 @@ def render_changelog(entries: list[ChangelogEntry], places: Callable[[str], tupl
     for entry in entries:
         out.append(f"## Versie {esc_html(entry.version)} · {dutch_date(entry.date)} {{ #{version_anchor(entry.version)} }}\n")
         out.append(f"<p>{esc_html(entry.title)}</p>")
+        if archived:
+            out.append(
+                f'<p class="wijzigingen-archief"><a href="/{archive_path(entry.version)}">Versie {esc_html(entry.version)} '
+                "lezen zoals hij toen was</a></p>"
+            )
         out.append("<ul>" + "".join(f"<li>{esc_html(c)}</li>" for c in entry.changes) + "</ul>")
         items = []
         for item in entry.ids:

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, TEST_SITE_URL
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pages_of(site):

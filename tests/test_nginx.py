@@ -7,10 +7,13 @@ served site that is broken on purpose."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from kennisbank.publisher import security_txt
+from kennisbank.sitemap import SECURITY_TXT
 from tools import publish
 from tools.nginx import published, serve as nginx
 
@@ -19,6 +22,11 @@ from tools.nginx import published, serve as nginx
 def served(site, tmp_path_factory):
     """(URL, site root, configuration folder) of the published site under nginx."""
     root, conf = published(site, tmp_path_factory.mktemp("published"))
+    # the publisher's security contact is set in mkdocs.yml only for publication (./dev publish
+    # refuses without it); its file as the post-build step writes it
+    contact = {"beveiliging_contact": "security@kennisbank.example", "beveiliging_beleid": "https://kennisbank.example/beleid"}
+    (root / ".well-known").mkdir(exist_ok=True)
+    (root / SECURITY_TXT).write_text(security_txt(contact, "https://kennisbank.example/", date.today()), encoding="utf-8")
     with nginx(root, conf) as url:
         yield url, root, conf
 
@@ -44,6 +52,23 @@ def test_downloads_are_served_with_their_type_and_headers(served):
         assert (status, headers["content-type"]) == (200, kind), path
         assert len(body) == (root / path.lstrip("/")).stat().st_size
         assert publish.header_problems(path, headers, policy_of(conf)) == []
+
+
+def test_security_txt_is_served_as_text_with_the_required_fields(served):
+    url, _, conf = served
+    assert publish.security_txt_problems(url, policy_of(conf)) == []
+    status, headers, body = publish.fetch(url + "/.well-known/security.txt", encoding="identity")
+    assert b"Contact: mailto:security@kennisbank.example" in body and b"Preferred-Languages: nl, en" in body
+
+
+def test_the_server_check_names_a_missing_security_txt(served, tmp_path):
+    url, root, conf = served
+    moved = tmp_path / "security.txt"
+    shutil.move(root / SECURITY_TXT, moved)
+    try:
+        assert publish.security_txt_problems(url, policy_of(conf)) == ["/.well-known/security.txt: the server answers 404"]
+    finally:
+        shutil.move(moved, root / SECURITY_TXT)
 
 
 def record(context):

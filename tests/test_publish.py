@@ -103,12 +103,33 @@ def test_publish_with_placeholders_in_the_accessibility_statement_refuses(projec
     (project_copy / ".venv").symlink_to(ROOT / ".venv")  # the same pinned environment, not a new one
     config = project_copy / "mkdocs.yml"
     text = re.sub(r'(?m)^  organisatie: .*$', '  organisatie: "[naam organisatie]"', config.read_text(encoding="utf-8"))
+    text = re.sub(r'(?m)^  beveiliging_contact: .*$', '  beveiliging_contact: security@kennisbank.example', text)
     config.write_text(text, encoding="utf-8")
     result = subprocess.run([project_copy / "dev", "publish", "build", "--site-dir", tmp_path / "out"],
                             env=dict(os.environ, SITE_URL="https://kennisbank.example.nl/"), capture_output=True, text=True)
     assert result.returncode == 1
     assert "mkdocs.yml extra.organisatie: still the placeholder '[naam organisatie]'" in result.stderr
     assert result.stderr.rstrip().endswith(f"publish: the build failed (see above): nothing published in {tmp_path / 'out'}")
+
+
+def test_publish_without_a_security_contact_refuses_naming_the_key(project_copy, tmp_path):
+    """security.txt is required for a public web service: no contact, no publication."""
+    for name in ("dev", "requirements.txt"):
+        shutil.copy(ROOT / name, project_copy / name)
+    shutil.copytree(ROOT / "tools", project_copy / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    (project_copy / ".venv").symlink_to(ROOT / ".venv")
+    config = project_copy / "mkdocs.yml"
+    for value, expected in (
+        ('""', "publish: mkdocs.yml: extra.beveiliging_contact is not set"),
+        ("beveiliging.example.nl", "publish: mkdocs.yml: extra.beveiliging_contact: 'beveiliging.example.nl' is neither an e-mail address nor an https:// address"),
+    ):
+        text = re.sub(r"(?m)^  beveiliging_contact: .*$", f"  beveiliging_contact: {value}", config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
+        result = subprocess.run([project_copy / "dev", "publish", "build", "--site-dir", tmp_path / "out"],
+                                env=dict(os.environ, SITE_URL="https://kennisbank.example.nl/"), capture_output=True, text=True)
+        assert result.returncode == 1
+        assert result.stderr.startswith(expected), result.stderr
+        assert not (tmp_path / "out").exists()
 
 
 def test_the_site_address_gives_canonical_links_and_a_full_sitemap(site):

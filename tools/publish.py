@@ -29,6 +29,12 @@ from pathlib import Path
 
 import brotli
 
+from exports import config as site_config
+from kennisbank import publisher, sitemap
+from kennisbank.model import load
+
+from . import versions
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_DIR = ROOT / "deploy/nginx"
 CONTRACT = ROOT / "links.txt"
@@ -138,13 +144,37 @@ def site_url(environ) -> str:
     return url
 
 
+def security_contact(config_file: Path = ROOT / "mkdocs.yml") -> str:
+    """security.txt's Contact: a public web service must say where to report a vulnerability."""
+    extra = site_config.read(config_file).extra
+    try:
+        contact = publisher.security_contact(extra)
+    except publisher.PublisherError as exc:
+        raise PublishError(str(exc)) from None
+    if contact is None:
+        raise PublishError(
+            "mkdocs.yml: extra.beveiliging_contact is not set: give the e-mail or https:// address where "
+            "visitors report a security problem (it becomes /.well-known/security.txt)"
+        )
+    return contact
+
+
 def publish(site: Path) -> None:
     url = site_url(os.environ)
+    security_contact()
+    problems = versions.missing_tags(ROOT, load(ROOT / "data").changelog)
+    if problems:
+        raise PublishError("\n".join(problems))
     # `./dev pdf`: the strict build with PDFs and the offline zip; PUBLISH=1 refuses placeholders
     build = subprocess.run([str(ROOT / "dev"), "pdf", "--site-dir", str(site)],
                            env=dict(os.environ, PUBLISH="1", SITE_URL=url))
     if build.returncode:
         raise PublishError(f"the build failed (see above): nothing published in {site}")
+    try:
+        written = versions.publish_versions(ROOT, site, url.rstrip("/") + "/", load(ROOT / "data").changelog)
+    except versions.VersionError as exc:
+        raise PublishError(str(exc)) from None
+    print(f"publish: versions at their own address: {', '.join(written)}")
     print(finish(site))
 
 
@@ -220,6 +250,8 @@ def check(base: str, csp: str | None = None, paths: list[str] | None = None) -> 
         problems.append(f"unknown address /bestaat-niet/: status {status}, expected 404 with 'Pagina niet gevonden'")
     problems += header_problems("the 404 page", headers, csp)
 
+    problems += security_txt_problems(base, csp)
+
     status, headers, body = fetch(base + "/")
     body = {"br": brotli.decompress, "gzip": gzip.decompress}.get(headers.get("content-encoding"), bytes)(body)
     asset = re.search(rb'href="([^"]*assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', body)
@@ -234,6 +266,27 @@ def check(base: str, csp: str | None = None, paths: list[str] | None = None) -> 
         status, headers, _ = fetch(base + "/" + href.lstrip("/").removeprefix("./"))
         if status != 200 or "max-age=31536000" not in headers.get("cache-control", ""):
             problems.append(f"{href}: status {status}, Cache-Control {headers.get('cache-control')!r}, expected a year")
+    return problems
+
+
+def security_txt_problems(base: str, csp: str | None) -> list[str]:
+    """/.well-known/security.txt (RFC 9116): served as UTF-8 text with a Contact and a future Expires."""
+    import datetime
+
+    what = "/" + sitemap.SECURITY_TXT
+    status, headers, body = fetch(base + what, encoding="identity")
+    if status != 200:
+        return [f"{what}: the server answers {status}"]
+    problems = header_problems(what, headers, csp)
+    if headers.get("content-type") != "text/plain; charset=utf-8":
+        problems.append(f"{what}: Content-Type {headers.get('content-type')!r}, expected 'text/plain; charset=utf-8'")
+    text = body.decode("utf-8", "replace")
+    if not re.search(r"(?m)^Contact: (mailto:|https://)\S+$", text):
+        problems.append(f"{what}: no Contact: line with a mailto: or https:// address")
+    expires = re.search(r"(?m)^Expires: (\S+)$", text)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    if not expires or datetime.datetime.fromisoformat(expires.group(1).replace("Z", "+00:00")) <= now:
+        problems.append(f"{what}: no Expires: line in the future")
     return problems
 
 
