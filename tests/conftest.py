@@ -158,6 +158,31 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def offline_copy(site, tmp_path_factory) -> Path:
+    """The session build's offline zip unpacked as a trainer does: into a folder with a space and an
+    accented letter in its path. Tests read it only."""
+    import zipfile
+
+    archive = site / "downloads/kennisbank-offline.zip"
+    assert archive.exists(), "the session build sets ENABLE_OFFLINE_ZIP=1 and must make the zip"
+    target = tmp_path_factory.mktemp("offline") / "Workshop één"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target / "kennisbank"
+
+
+@pytest.fixture(scope="session")
+def offline_browser(browser):
+    """Chromium without network: every host name fails to resolve (the offline copy from disk)."""
+    offline = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
+    )
+    yield offline
+    offline.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL")

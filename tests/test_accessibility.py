@@ -3,8 +3,6 @@ the keyboard paths a person without a mouse takes."""
 
 import re
 
-import pytest
-
 from conftest import ROOT, TEST_SITE_URL
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"

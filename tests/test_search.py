@@ -13,14 +13,13 @@ the browser path covered and the node harness honest.
 from __future__ import annotations
 
 import re
-import zipfile
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import CHROMIUM, ROOT
+from conftest import ROOT
 from zoeken import QUERY_SETS, load_cases, misses_of, open_search, page_of, top_locations, type_expecting, worker_results
 
 GOAL = 0.95  # share of queries with their page among the first three (issue 11)
@@ -41,14 +40,6 @@ def broken_highlight(html: str) -> bool:
     """A <mark inside another tag, or markup broken so that "<" or ">" shows as text (text keeps
     them escaped: the search index holds "&gt;")."""
     return bool(re.search(r"<[^<>]*<mark", html)) or any(c in re.sub(r"<[^>]*>", "", html) for c in "<>")
-
-
-@pytest.fixture(scope="module")
-def offline_copy(site, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("offline-search")
-    with zipfile.ZipFile(site / "downloads/kennisbank-offline.zip") as zipped:
-        zipped.extractall(target)
-    return target / "kennisbank"
 
 
 def all_queries() -> list[str]:
@@ -109,15 +100,10 @@ def test_the_sample_typed_on_the_served_site_ranks_as_in_node(page, served_site,
     assert not problems, "\n".join(problems)
 
 
-def test_the_sample_typed_in_the_offline_copy_from_disk_ranks_as_in_node(browser, offline_copy, worker):
-    offline = browser.browser_type.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
-    )
-    try:
-        problems = check_typed_sample(offline.new_page(), (offline_copy / "index.html").as_uri(), worker["offline"])
-    finally:
-        offline.close()
+def test_the_sample_typed_in_the_offline_copy_from_disk_ranks_as_in_node(offline_browser, offline_copy, worker):
+    page = offline_browser.new_page()
+    problems = check_typed_sample(page, (offline_copy / "index.html").as_uri(), worker["offline"])
+    page.close()
     assert not problems, "\n".join(problems)
 
 
