@@ -18,6 +18,7 @@
 
 const fs = require("fs");
 const path = require("path");
+const url = require("url");
 const vm = require("vm");
 
 function loadIndex(site) {
@@ -57,10 +58,14 @@ async function main() {
   const worker = workerFile(site);
   const listeners = [];
   const posted = [];
+  // A warning from the worker (lunr's, or "Invalid query", after which the worker answers with
+  // no results) stops the run: the harness must not pass for a search that broke.
+  const warnings = [];
   const context = {
-    console: { log() {}, info() {}, warn: (...a) => process.stderr.write(a.join(" ") + "\n"), error: console.error },
+    console: { log() {}, info() {}, debug() {}, warn: (...a) => warnings.push(a.map(String).join(" ")), error: (...a) => warnings.push(a.map(String).join(" ")) },
     setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, Promise,
     URL, TextEncoder, TextDecoder,
+    location: url.pathToFileURL(worker), // a worker's own address, as in the browser
   };
   vm.createContext(context);
   const global = vm.runInContext("this", context);
@@ -90,12 +95,13 @@ async function main() {
   // SearchMessageType: SETUP 0, READY 1, QUERY 2, RESULT 3; options as the page sends them
   // (search.suggest is on in mkdocs.yml).
   const ready = await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: true } } });
-  if (ready.type !== 1) throw new Error(`the worker did not become ready: ${JSON.stringify(ready)}`);
+  if (ready.type !== 1 || warnings.length) throw new Error(`the worker did not become ready: ${JSON.stringify(ready)}\n${warnings.join("\n")}`);
   const out = {};
   for (const query of queries) {
     const answer = await send({ type: 2, data: query });
     if (answer.type !== 3) throw new Error(`no result for ${query}`);
     out[query] = answer.data.items.map(asDrawn);
+    if (warnings.length) throw new Error(`the worker warned at ${JSON.stringify(query)}:\n${warnings.join("\n")}`);
   }
   process.stdout.write(JSON.stringify(out));
 }

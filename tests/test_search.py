@@ -85,7 +85,7 @@ def check_typed_sample(page, start_url: str, worker_seen: dict[str, list[dict]])
     problems = []
     cases = {c["query"]: c for name in QUERY_SETS for c in load_cases(name)}
     open_search(page, start_url)
-    for query in [q for name in QUERY_SETS for q in SAMPLE[name]] + ASSERTED:
+    for query in [q for name in QUERY_SETS for q in SAMPLE.get(name, [])] + ASSERTED:
         typed = type_expecting(page, query, worker_seen[query])
         if top_locations(typed) != top_locations(worker_seen[query]):
             problems.append(f"{query!r}: typed {top_locations(typed)}, node {top_locations(worker_seen[query])}")
