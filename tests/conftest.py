@@ -158,6 +158,31 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def offline_copy(site, tmp_path_factory) -> Path:
+    """The session build's offline zip unpacked as a trainer does: into a folder with a space and an
+    accented letter in its path. Tests read it only."""
+    import zipfile
+
+    archive = site / "downloads/kennisbank-offline.zip"
+    assert archive.exists(), "the session build sets ENABLE_OFFLINE_ZIP=1 and must make the zip"
+    target = tmp_path_factory.mktemp("offline") / "Workshop één"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target / "kennisbank"
+
+
+@pytest.fixture(scope="session")
+def offline_browser(browser):
+    """Chromium without network: every host name fails to resolve (the offline copy from disk)."""
+    offline = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
+    )
+    yield offline
+    offline.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL")
@@ -166,22 +191,49 @@ def page(browser):
     context.close()
 
 
-# --- how long each layer took, printed at the end of every run (CI reads it) -------------------
+# --- layers: a pytest marker on every test, and the time each layer took -----------------------
+#
+# Every test gets one layer marker (registered in pyproject.toml), so a layer can be chosen or
+# left out: `./dev test -m "not browser"`. A test's layer is, first, a layer marker it carries
+# itself; else `browser` when it drives Chromium (the fixture `browser`, or `page`, which uses it);
+# else its module's layer below; else, for a module not listed, `build` when it needs the built
+# site or a project copy, `unit` otherwise.
 
 LAYERS = {
     "unit": ("test_model.py", "test_model_trainingen.py", "test_citations.py", "test_render.py", "test_sitemap.py", "test_schemas.py"),
-    "build": ("test_build.py", "test_serve.py", "test_editorial.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py", "test_publish.py", "test_wijzigingen.py", "test_redactie.py", "test_steps.py"),
-    "browser": ("test_browser.py", "test_accessibility.py", "test_offline.py", "test_nginx.py", "test_search.py", "test_reading.py"),
+    "build": ("test_build.py", "test_serve.py", "test_editorial.py", "test_build_trainingen.py", "test_fidelity.py", "test_links.py", "test_woordenlijst.py", "test_injection.py", "test_publish.py", "test_wijzigingen.py", "test_redactie.py", "test_toegankelijkheid.py", "test_search.py", "test_accessibility.py", "test_offline.py", "test_reading.py", "test_browser.py", "test_nginx.py", "test_steps.py"),
+    "browser": (),  # every test that uses the fixture `browser`
     "pdf": ("test_pdf.py",),
     "zensical": ("test_zensical.py",),
     "walk": ("test_walks.py",),
 }
+LAYER_NAMES = tuple(LAYERS)
+BUILDS = {"site", "site_build", "served_site", "project_copy"}
+
+
+def layer_of(item) -> str:
+    own = [m.name for m in item.iter_markers() if m.name in LAYER_NAMES]
+    if own:
+        return own[0]
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if "browser" in fixtures:
+        return "browser"
+    module = item.path.name
+    listed = next((layer for layer, modules in LAYERS.items() if module in modules), None)
+    return listed or ("build" if fixtures & BUILDS else "unit")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        layer = layer_of(item)
+        if not any(m.name in LAYER_NAMES for m in item.iter_markers()):
+            item.add_marker(getattr(pytest.mark, layer))
+        item.user_properties.append(("layer", layer))
+
+
 _durations: dict[str, float] = {}
-
-
-def _layer(nodeid: str) -> str:
-    module = nodeid.split("::")[0].rsplit("/", 1)[-1]
-    return next((layer for layer, modules in LAYERS.items() if module in modules), "other")
+_counts: dict[str, int] = {}
 
 
 def pytest_configure(config):
@@ -189,10 +241,19 @@ def pytest_configure(config):
 
 
 def pytest_runtest_logreport(report):
-    _durations[_layer(report.nodeid)] = _durations.get(_layer(report.nodeid), 0.0) + report.duration
+    layer = dict(report.user_properties).get("layer", "unit")
+    _durations[layer] = _durations.get(layer, 0.0) + report.duration
+    if report.when == "call" or (report.when == "setup" and report.skipped):
+        _counts[layer] = _counts.get(layer, 0) + 1
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _durations:
-        parts = ", ".join(f"{layer} {seconds:.1f} s" for layer, seconds in sorted(_durations.items()))
-        terminalreporter.write_line(f"time per layer (the session build counts in the first test that needs it): {parts}")
+    if not _durations:
+        return
+    total = sum(_durations.values())
+    parts = ", ".join(
+        f"{layer} {_durations[layer]:.1f} s ({_counts.get(layer, 0)} tests)" for layer in LAYER_NAMES if layer in _durations
+    )
+    terminalreporter.write_line(
+        f"time per layer (setup, call and teardown; a session build counts in the first test that needs it): {parts}; total {total:.1f} s"
+    )

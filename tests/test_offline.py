@@ -1,22 +1,14 @@
 """The offline site: one zip from the site itself, opened from disk without network, works."""
 
 import re
-import zipfile
 
 import pytest
 
-from conftest import CHROMIUM
 
-
-@pytest.fixture(scope="module")
-def unzipped(site, tmp_path_factory):
-    archive = site / "downloads/kennisbank-offline.zip"
-    assert archive.exists(), "the session build sets ENABLE_OFFLINE_ZIP=1 and must make the zip"
-    # a trainer's folder: a space and an accented letter in the path
-    target = tmp_path_factory.mktemp("offline") / "Workshop één"
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(target)
-    return target / "kennisbank"
+@pytest.fixture
+def unzipped(offline_copy):
+    """The offline copy, unpacked into a trainer's folder (conftest.offline_copy)."""
+    return offline_copy
 
 
 def test_zip_holds_the_site_with_html_addresses_and_the_pdfs(unzipped):
@@ -68,13 +60,7 @@ def test_no_offline_page_loads_anything_from_outside(unzipped):
     assert (unzipped / "assets/javascripts/vendor/iframe-worker/shim.js").exists()
 
 
-def test_from_disk_without_network_search_and_checklists_work(browser, unzipped):
-    from playwright.sync_api import sync_playwright  # noqa: F401  (the browser fixture launched it)
-
-    offline_browser = browser.browser_type.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
-    )
+def test_from_disk_without_network_search_and_checklists_work(offline_browser, unzipped):
     page = offline_browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -92,6 +78,6 @@ def test_from_disk_without_network_search_and_checklists_work(browser, unzipped)
     assert page.locator("#vink-v2-3").is_checked()
     page.locator('a[href="../crisis/index.html"]').first.click()
     assert page.url.endswith("crisis/index.html")
-    offline_browser.close()
+    page.close()
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, outside

@@ -1,22 +1,40 @@
-"""Search as readers use it (issue 11): the query sets typed into the served site and into the
-offline copy from disk, highlighting that never breaks markup, step ids, and the editors' search
-words as validated data."""
+"""Search as readers use it (issue 11): the query sets against the served site's index and the
+offline copy's, highlighting that never breaks markup, step ids, and the editors' search words as
+validated data.
+
+The whole query sets run through Material's own search worker in node over the built index
+(tests/search_worker.js: the site's worker bundle, lunr.stemmer.support and lunr.nl with its
+appendix, as the browser loads them). A sample of each set, and every query a test below asserts
+on, is typed in Chromium on the served site and in the offline copy from disk, and must come back
+exactly as the worker in node ranks it: the first three results with their sections. That keeps
+the browser path covered and the node harness honest.
+"""
 
 from __future__ import annotations
 
 import re
-import zipfile
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import CHROMIUM, ROOT
+from conftest import ROOT
 from kennisbank import sitemap
-from zoeken import load_cases, open_search, page_of, run, type_query
+from zoeken import QUERY_SETS, load_cases, misses_of, open_search, page_of, top_locations, type_expecting, worker_results
 
 GOAL = 0.95  # share of queries with their page among the first three (issue 11)
+
+# Typed in the browser: a few of each set, one of every kind (plain, several words, typo,
+# compound, inflection, hyphen, step id) ...
+SAMPLE = {
+    "search_queries.yml": ["Snapchat", "DPIA", "drillraps", "misinformatie ontkrachten", "bokshouding", "de-escalatie"],
+    "search_queries_rollen.yml": [
+        "proportioneel geweld", "schoolbezoek na dreigende post", "influensers", "v2.4", "burgemeester bedreigd", "e learning",
+    ],
+}
+# ... and the queries the tests below assert on.
+ASSERTED = ["C5.2", "c5-2", "c5.2", "voet tussen de deur", "de", "burn-out", "spanningscontrole"]
 
 
 def broken_highlight(html: str) -> bool:
@@ -25,48 +43,75 @@ def broken_highlight(html: str) -> bool:
     return bool(re.search(r"<[^<>]*<mark", html)) or any(c in re.sub(r"<[^>]*>", "", html) for c in "<>")
 
 
-def check_query_sets(page, start_url: str) -> list[str]:
+def all_queries() -> list[str]:
+    queries = [case["query"] for name in QUERY_SETS for case in load_cases(name)]
+    return list(dict.fromkeys(queries + ASSERTED))
+
+
+@pytest.fixture(scope="module")
+def worker(site, offline_copy) -> dict[str, dict[str, list[dict]]]:
+    """Every query's results from the search worker in node, over the served site's index and
+    over the offline copy's (search_index.js, addresses ending in .html)."""
+    return {"served": worker_results(site, all_queries()), "offline": worker_results(offline_copy, all_queries())}
+
+
+def check_query_sets(seen: dict[str, list[dict]]) -> list[str]:
     problems = []
-    for name in ("search_queries.yml", "search_queries_rollen.yml"):
+    for name in QUERY_SETS:
         cases = load_cases(name)
-        misses, seen = run(page, start_url, cases)
+        misses = misses_of(cases, seen)
         share = 1 - len(misses) / len(cases)
         print(f"\n{name}: {share:.0%} of {len(cases)} in the first three; misses: {misses}")
         if share < GOAL:
             problems.append(f"{name}: {share:.0%} < {GOAL:.0%}:\n  " + "\n  ".join(misses))
         # every query's words occur on the site (or among the editors' search words): none may
         # come back empty
-        problems += [f"{name}: no results for {q!r}" for q, results in seen.items() if not results]
-        for query, results in seen.items():
-            for result in results:
+        problems += [f"{name}: no results for {c['query']!r}" for c in cases if not seen[c["query"]]]
+        for case in cases:
+            for result in seen[case["query"]]:
                 if broken_highlight(result["html"]):
-                    problems.append(f"{name}: broken highlighting for {query!r}: {result['html'][:300]}")
+                    problems.append(f"{name}: broken highlighting for {case['query']!r}: {result['html'][:300]}")
     return problems
 
 
-def test_query_sets_find_their_pages_on_the_served_site(page, served_site):
-    problems = check_query_sets(page, f"{served_site}/")
+@pytest.mark.parametrize("where", ["served", "offline"])
+def test_query_sets_find_their_pages(worker, where):
+    problems = check_query_sets(worker[where])
     assert not problems, "\n".join(problems)
 
 
-@pytest.fixture(scope="module")
-def offline_copy(site, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("offline-search")
-    with zipfile.ZipFile(site / "downloads/kennisbank-offline.zip") as zipped:
-        zipped.extractall(target)
-    return target / "kennisbank"
+def check_typed_sample(page, start_url: str, worker_seen: dict[str, list[dict]]) -> list[str]:
+    """Type the sample in the browser; every query must rank as the worker in node ranks it, and
+    the sample's queries must find their pages."""
+    problems = []
+    cases = {c["query"]: c for name in QUERY_SETS for c in load_cases(name)}
+    open_search(page, start_url)
+    for query in [q for name in QUERY_SETS for q in SAMPLE.get(name, [])] + ASSERTED:
+        typed = type_expecting(page, query, worker_seen[query])
+        if top_locations(typed) != top_locations(worker_seen[query]):
+            problems.append(f"{query!r}: typed {top_locations(typed)}, node {top_locations(worker_seen[query])}")
+        if query in cases:
+            problems += misses_of([cases[query]], {query: typed})
+        problems += [f"{query!r}: broken highlighting: {r['html'][:300]}" for r in typed if broken_highlight(r["html"])]
+    return problems
 
 
-def test_query_sets_find_their_pages_in_the_offline_copy_from_disk(browser, offline_copy):
-    offline = browser.browser_type.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
-    )
-    try:
-        problems = check_query_sets(offline.new_page(), (offline_copy / "index.html").as_uri())
-    finally:
-        offline.close()
+def test_the_sample_typed_on_the_served_site_ranks_as_in_node(page, served_site, worker):
+    problems = check_typed_sample(page, f"{served_site}/", worker["served"])
     assert not problems, "\n".join(problems)
+
+
+def test_the_sample_typed_in_the_offline_copy_from_disk_ranks_as_in_node(offline_browser, offline_copy, worker):
+    page = offline_browser.new_page()
+    problems = check_typed_sample(page, (offline_copy / "index.html").as_uri(), worker["offline"])
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_sample_holds_every_set_and_its_queries_exist():
+    for name in QUERY_SETS:
+        queries = {c["query"] for c in load_cases(name)}
+        assert SAMPLE[name] and set(SAMPLE[name]) <= queries, name
 
 
 def test_the_highlight_check_catches_a_mark_inside_a_tag():
@@ -77,34 +122,31 @@ def test_the_highlight_check_catches_a_mark_inside_a_tag():
 
 
 @pytest.mark.parametrize("query", ["C5.2", "c5-2", "c5.2"])
-def test_a_step_id_opens_that_step_first(page, served_site, query):
-    open_search(page, f"{served_site}/")
-    results = type_query(page, query)
-    assert results, query
-    assert page_of(results[0]["href"]) == "crisis/c5/" and results[0]["href"].endswith("#c5-2"), results[0]["href"]
+def test_a_step_id_opens_that_step_first(worker, query):
+    for where, page in (("served", "crisis/c5/"), ("offline", "crisis/c5/")):
+        results = worker[where][query]
+        assert results, query
+        assert page_of(results[0]["href"]) == page and results[0]["href"].endswith("#c5-2"), results[0]["href"]
 
 
-def test_stop_words_stay_stop_words_in_queries(page, served_site):
-    open_search(page, f"{served_site}/")
-    results = type_query(page, "voet tussen de deur")
+def test_stop_words_stay_stop_words_in_queries(worker):
+    results = worker["served"]["voet tussen de deur"]
     assert page_of(results[0]["href"]) == "vredestijd/v7/", [r["href"] for r in results[:3]]
     marked = [m.lower() for r in results for m in re.findall(r"<mark>(.*?)</mark>", r["html"])]
     assert marked and "de" not in marked and "tussen" in marked, marked
     # a query of stop words alone finds nothing rather than every word beginning with "de"
-    assert type_query(page, "de") == []
+    assert worker["served"]["de"] == []
 
 
-def test_the_editors_search_words_find_the_page_but_stay_out_of_the_preview(page, served_site):
-    open_search(page, f"{served_site}/")
-    results = type_query(page, "burn-out")
+def test_the_editors_search_words_find_the_page_but_stay_out_of_the_preview(worker):
+    results = worker["served"]["burn-out"]
     assert page_of(results[0]["href"]) == "nazorg/n2/"
     assert not any("Zoekwoorden" in r["html"] for r in results)
 
 
-def test_a_long_preview_starts_near_its_first_match(page, served_site):
+def test_a_long_preview_starts_near_its_first_match(worker):
     """The glossary is one long entry; its preview used to begin at its first term whatever matched."""
-    open_search(page, f"{served_site}/")
-    glossary = [r for r in type_query(page, "spanningscontrole") if page_of(r["href"]) == "woordenlijst/"]
+    glossary = [r for r in worker["served"]["spanningscontrole"] if page_of(r["href"]) == "woordenlijst/"]
     assert glossary, "the glossary defines spanningscontrole"
     # the term is an entry of its own (exports/searchindex.py): its link and its own text
     assert any(h.endswith("#spanningscontrole") for h in [glossary[0]["href"], *glossary[0]["sections"]]), glossary[0]

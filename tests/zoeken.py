@@ -1,13 +1,18 @@
-"""Typing queries into the site's search box in Chromium and reading the results, as a reader would.
+"""Search results two ways: typed into the site's search box in Chromium, as a reader would, and
+from Material's own search worker run in node over the same built index (tests/search_worker.js),
+which ranks exactly as the browser does without one. Shared by tests/test_search.py; usable alone:
 
-Shared by the browser tests (tests/test_search.py) and usable alone to measure a query set:
+    .venv/bin/python tests/zoeken.py SITE [query set ...]          # the sets in node
+    .venv/bin/python tests/zoeken.py --compare SITE [query set ...]  # typed in Chromium vs node
 
-    .venv/bin/python tests/zoeken.py /tmp/site11 tests/search_queries_rollen.yml
+SITE is a built site (served over http here) or an unpacked offline copy (opened from disk).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +62,11 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
     except Exception:  # the same results as one letter less: nothing to redraw
         pass
     settle(page, timeout)
+    return read_results(page)
+
+
+def read_results(page) -> list[dict]:
+    """The result list as drawn now."""
     return page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
             href: li.querySelector('a').getAttribute('href'),
@@ -65,6 +75,19 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
             title: (li.querySelector('h1, h2') || {innerHTML: ''}).innerHTML,
         }))"""
     )
+
+
+def type_expecting(page, query: str, expected: list[dict], timeout: float = 5000) -> list[dict]:
+    """Type the query; if the list drawn differs from the expected results' first three, give the
+    page up to ten seconds more to draw the answer to the whole query (on a busy machine the list
+    may still show an answer to fewer letters when typing settles). Returns the list last drawn."""
+    results = type_query(page, query, timeout)
+    for _ in range(50):
+        if top_locations(results) == top_locations(expected):
+            break
+        page.wait_for_timeout(200)
+        results = read_results(page)
+    return results
 
 
 def settle(page, timeout: float) -> None:
@@ -91,21 +114,71 @@ def page_of(href: str) -> str:
     return re.sub(r"\.html$", "/", path)
 
 
+def location_of(href: str) -> str:
+    """A result link as the index names it: 'http://host/crisis/c5/?h=c5.2#c5-2' -> 'crisis/c5/#c5-2',
+    'file:///…/kennisbank/crisis/c5.html?h=x' -> 'crisis/c5.html' (the offline copy's root is the
+    folder 'kennisbank')."""
+    path, _, fragment = href.partition("#")
+    path = re.sub(r"^https?://[^/]+/|^file://.*?/kennisbank/", "", path.split("?")[0])
+    return path + (f"#{fragment}" if fragment else "")
+
+
 def hit(case: dict, results: list[dict], top: int = 3) -> bool:
     return any(page_of(r["href"]) in case["pages"] for r in results[:top])
 
 
-def run(page, start_url: str, cases: list[dict]) -> tuple[list[str], dict[str, list[dict]]]:
-    """Misses (one readable line each) and every query's results."""
-    open_search(page, start_url)
-    misses, seen = [], {}
+def misses_of(cases: list[dict], seen: dict[str, list[dict]]) -> list[str]:
+    """One readable line per query whose page is not among its first three results."""
+    misses = []
     for case in cases:
-        results = type_query(page, case["query"])
-        seen[case["query"]] = results
+        results = seen[case["query"]]
         if not hit(case, results):
             got = [page_of(r["href"]) for r in results[:3]] or "no results"
             misses.append(f"{case['query']!r}: expected {case['pages'][0]}, got {got}")
-    return misses, seen
+    return misses
+
+
+def run(page, start_url: str, cases: list[dict], timeout: float = 5000) -> tuple[list[str], dict[str, list[dict]]]:
+    """Typed in the browser: misses (one readable line each) and every query's results."""
+    open_search(page, start_url)
+    seen = {case["query"]: type_query(page, case["query"], timeout) for case in cases}
+    return misses_of(cases, seen), seen
+
+
+def worker_results(site: Path, queries: list[str]) -> dict[str, list[dict]]:
+    """Every query's results from Material's search worker in node over the site's own index and
+    scripts (tests/search_worker.js), in the form type_query returns them."""
+    done = subprocess.run(
+        ["node", str(ROOT / "tests" / "search_worker.js"), str(site)],
+        input=json.dumps(queries), capture_output=True, text=True, encoding="utf-8",
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"tests/search_worker.js failed:\n{done.stderr[-3000:]}")
+    return {
+        query: [
+            {
+                "href": r["location"],
+                "sections": r["sections"],
+                "title": r["title"],
+                # every title and text the page would draw for this result (the page draws some
+                # texts folded, so this holds at least what a reader can see)
+                "html": " ".join(f"<h>{d['title']}</h> <p>{d['text']}</p>" for d in r["docs"]),
+            }
+            for r in results
+        ]
+        for query, results in json.loads(done.stdout).items()
+    }
+
+
+def run_in_node(site: Path, cases: list[dict]) -> tuple[list[str], dict[str, list[dict]]]:
+    """The same as run, from the search worker in node."""
+    seen = worker_results(site, [case["query"] for case in cases])
+    return misses_of(cases, seen), seen
+
+
+def top_locations(results: list[dict], top: int = 3) -> list[str]:
+    """The first results' links, each with its sections, as the index names them."""
+    return [" ".join(location_of(h) for h in [r["href"], *r["sections"]]) for r in results[:top]]
 
 
 if __name__ == "__main__":
@@ -115,14 +188,31 @@ if __name__ == "__main__":
 
     from playwright.sync_api import sync_playwright
 
-    site, names = Path(sys.argv[1]), sys.argv[2:] or list(QUERY_SETS)
+    args = sys.argv[1:]
+    compare = "--compare" in args
+    args = [a for a in args if a != "--compare"]
+    site, names = Path(args[0]).resolve(), args[1:] or list(QUERY_SETS)
+    offline = (site / "search" / "search_index.js").exists() and not (site / "search" / "search_index.json").exists()
+    for name in names:
+        cases = load_cases(Path(name).name)
+        misses, in_node = run_in_node(site, cases)
+        print(f"{name} (node): {len(cases) - len(misses)}/{len(cases)} in the first three")
+        for line in misses:
+            print("  miss", line)
+    if not compare:
+        sys.exit(0)
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = None
+    if offline:
+        start = (site / "index.html").as_uri()
+    else:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        start = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -130,9 +220,15 @@ if __name__ == "__main__":
         page = browser.new_page()
         for name in names:
             cases = load_cases(Path(name).name)
-            misses, _ = run(page, f"http://127.0.0.1:{server.server_address[1]}/", cases)
-            print(f"{name}: {len(cases) - len(misses)}/{len(cases)} in the first three")
-            for line in misses:
-                print("  miss", line)
+            _, in_node = run_in_node(site, cases)
+            open_search(page, start)
+            typed = {c["query"]: type_expecting(page, c["query"], in_node[c["query"]], 30000) for c in cases}
+            same = [c["query"] for c in cases if top_locations(typed[c["query"]]) == top_locations(in_node[c["query"]])]
+            print(f"{name}: browser and node agree on the first three (with sections) for {len(same)}/{len(cases)}")
+            for case in cases:
+                q = case["query"]
+                if q not in same:
+                    print(f"  differ {q!r}:\n    browser {top_locations(typed[q])}\n    node    {top_locations(in_node[q])}")
         browser.close()
-    server.shutdown()
+    if server:
+        server.shutdown()
