@@ -388,7 +388,7 @@ def test_the_404_footer_links_to_the_sources_page_on_this_host():
 
     partial = Template((ROOT / "overrides/partials/copyright.html").read_text(encoding="utf-8"))
     for base_url, expected in (("/", "/bronnen/"), ("/sub/", "/sub/bronnen/"), ("..", "../bronnen/"), (".", "./bronnen/")):
-        html = partial.render(base_url=base_url, config={"copyright": "", "use_directory_urls": True})
+        html = partial.render(base_url=base_url, config={"copyright": "", "use_directory_urls": True, "extra": {"versie": "1"}})
         assert f'href="{expected}#brondocumenten"' in html
 
 
