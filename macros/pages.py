@@ -108,7 +108,10 @@ class PageMacros:
         return f"{site}{page.url}" if site else f"/{page.url}"
 
     def _site(self) -> tuple[str, str, str]:
-        return self.settings.site_name, self.settings.version, self.settings.day
+        """Name, version and the version's date from the changelog (not the build day)."""
+        dated = [e.date for e in self.content.changelog if e.version == self.settings.version]
+        day = dutch_date(dated[0]) if dated else self.settings.day
+        return self.settings.site_name, self.settings.version, day
 
     def _credit(self, document_id: str, page: Page, title: str | None) -> str:
         doc = self.content.document(document_id)
@@ -122,6 +125,12 @@ class PageMacros:
     def bronvermelding(self, page: Page, document_id: str) -> str:
         """For a page transcribed from a source document: name it and say how to cite the page."""
         return self._credit(document_id, page, page.title) + self.laatst_gewijzigd(page)
+
+    def samengesteld(self, page: Page, document_id: str, what: str) -> str:
+        """For a page the editors compiled from a source document: named as their compilation."""
+        doc = self.content.document(document_id)
+        credit = render_bronnen.render_compiled_credit(doc, what, page.title or "", self._site(), self._address(page))
+        return credit + self._search_words(page) + "\n\n" + self.laatst_gewijzigd(page)
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
@@ -210,7 +219,7 @@ class PageMacros:
         card = cards[card_id]
         body = render_nu.render_card(card, self.content, self._audiences())
         title = f"# {render_nu.esc(card.title)} {{ .handvat-titel }}"
-        credit = self._credit(self.content.cycle_document, page, card.title) + self.laatst_gewijzigd(page)
+        credit = self.samengesteld(page, self.content.cycle_document, "een keuze van stappen")
         return f"{title}\n\n{self.gewijzigd(page)}\n\n{body}\n\n{credit}"
 
     def nu_handelen_kaarten(self, page: Page) -> str:
