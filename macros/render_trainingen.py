@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from kennisbank.model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
 from kennisbank.sitemap import GROUP_OVERVIEWS, GUIDE_TABLE_PAGES, group_anchor, link, note_anchor
-from .render_text import esc, esc_html
+from .render_text import EDITORS_MARK, esc, esc_html
 
 ALL_GROUPS = "wanneer hier niets wordt aangegeven, is het trainingsonderdeel van belang voor alle functiegroepen en leidinggevenden"
 
@@ -342,9 +342,10 @@ COURSE_FIELDS: list[tuple[str, str, Callable[[Course], str]]] = [
 ]
 FIELD_LABEL = {name: label for name, label, _ in COURSE_FIELDS}
 FIELD_VALUE = {name: value for name, _, value in COURSE_FIELDS}
-NOT_GIVEN = '<span class="niet-vermeld">niet vermeld</span>'
-# a row of the comparison that this course's description does not have at all
-NOT_IN_SOURCE = '<span class="niet-vermeld" aria-hidden="true">—</span><span class="visueel-verborgen">komt in deze beschrijving niet voor</span>'
+NOT_GIVEN = '<span class="niet-vermeld">niet vermeld in de bron</span>'
+# a row of the comparison that this course's description does not have at all: the same words for
+# the reader (one wording, explained in the legend), a class of its own for the row logic
+NOT_IN_SOURCE = '<span class="niet-vermeld niet-vermeld--onderdeel">niet vermeld in de bron</span>'
 COSTS = ("registration", "tuition", "materials", "copyright_fee", "arrangement")
 
 
@@ -397,9 +398,9 @@ def _audience(course: Course, page: str) -> str:
 
 
 # The comparison: (label, the fields a row shows, whether a reader expects the fact, value). A
-# missing fact reads "niet vermeld" where a reader expects it (provider, duration, dates, costs,
-# audience) or where the course's own details have the label; elsewhere "—" (the description
-# does not have that part). A row no course has is left out.
+# missing fact reads "niet vermeld in de bron", whether a reader expects it (provider, duration,
+# dates, costs, audience), the course's own details have the label, or the description has no
+# such part at all; the legend says so. A row no course has is left out.
 COMPARISON_ROWS: list[tuple[str, tuple[str, ...], bool, Callable[[Course, str], str]]] = [
     ("Aanbieder", ("provider",), True, lambda c, p: FIELD_VALUE["provider"](c)),
     ("Type opleiding", ("type",), False, lambda c, p: FIELD_VALUE["type"](c)),
@@ -415,10 +416,11 @@ COMPARISON_ROWS: list[tuple[str, tuple[str, ...], bool, Callable[[Course, str], 
     ("Voor wie", ("audience",), True, _audience),
 ]
 COMPARISON_LEGEND = (
-    "Samengesteld door de redactie uit de cursusbeschrijvingen. <em>niet vermeld</em>: de "
-    "beschrijving van de cursus geeft dit gegeven niet, of laat het open. —: de beschrijving van "
-    "deze cursus heeft dit onderdeel niet (een andere cursus noemt het wel). [noot] verwijst naar "
-    "een noot van de redactie op de pagina van de cursus."
+    f"{EDITORS_MARK} Samengesteld door de redactie uit de beschrijvingen van de cursussen; de gegevens "
+    "zijn de woorden van de bron, de rijen en hun namen zijn van de redactie. <em>niet vermeld in de "
+    "bron</em>: de beschrijving van de cursus geeft dit gegeven niet, laat het open of heeft dit "
+    "onderdeel helemaal niet. [noot] verwijst naar een noot van de redactie op de pagina van de "
+    "cursus; lees vooral de noten over de duur en het programma van de masterclass."
 )
 
 
@@ -465,8 +467,9 @@ def course_json_ld(course: Course) -> dict:
         "name": course.title,
         "description": course.tagline or (course.results[0] if course.results else course.title),
         "inLanguage": "nl",
-        "timeRequired": course.duration,
     }
+    # no timeRequired (the sources give free text, and the masterclass contradicts itself on its
+    # duration) and no Offer (one price line would drop the VAT remark and the other cost lines)
     if course.provider and course.provider.name:
         data["provider"] = {"@type": "Organization", "name": course.provider.name}
         if course.provider.website:
@@ -481,13 +484,6 @@ def course_json_ld(course: Course) -> dict:
     if course.max_participants:
         instance["maximumAttendeeCapacity"] = course.max_participants
     data["hasCourseInstance"] = {k: v for k, v in instance.items() if v is not None}
-    if course.costs.tuition and course.costs.tuition.amount is not None:
-        data["offers"] = {
-            "@type": "Offer",
-            "category": "Lesgeld",
-            "price": course.costs.tuition.amount,
-            "priceCurrency": "EUR",
-        }
     return data
 
 

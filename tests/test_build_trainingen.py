@@ -190,18 +190,19 @@ def test_comparison_table_rows_and_markers(site, content):
         assert len(cells) == len(courses), label
         for course, cell in zip(courses, cells):
             covered = any(d.field in fields for d in course.details)
-            if "niet vermeld" in cell:
+            if "niet-vermeld--onderdeel" in cell:
+                assert not expected and not covered, (label, course.id)
+            elif "niet vermeld" in cell:
                 # only where a reader expects the fact, or the source has the label but left it open
                 assert expected or covered, (label, course.id)
-            if "—" in cell:
-                assert not expected and not covered, (label, course.id)
-                assert '<span class="visueel-verborgen">komt in deze beschrijving niet voor</span>' in cell
+            # one wording for every absence, explained in the legend
+            assert "—" not in cell and ("niet vermeld" not in cell or "niet vermeld in de bron" in cell), (label, course.id)
     # the duration row gives DJI's own words; no "niet vermeld" where another row gives the fact
     assert "1 dag van 9.00 tot 16.00 uur" in rows["Duur en doorlooptijd"]
     assert "9.00 tot 16.00 uur" in rows["Begin-/eindtijd bijeenkomsten"]
     assert "niet vermeld" not in rows["Begin-/eindtijd bijeenkomsten"] + rows["Duur en doorlooptijd"]
-    assert page_text(t).count("niet vermeld") <= 6
-    assert '<p class="tabelnoot">Samengesteld door de redactie' in html and "—: de beschrijving" in html
+    assert t.count('<span class="niet-vermeld">') <= 6
+    assert "Samengesteld door de redactie" in html and "niet vermeld in de bron</em>: de beschrijving" in html
 
 
 def test_a_note_shows_in_the_comparison_only_on_its_fields_row(site, content):

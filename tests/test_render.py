@@ -78,7 +78,10 @@ def test_course_text_cannot_inject_markup_even_into_json_ld():
     json_ld = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "<" not in json_ld and ">" not in json_ld
     import json
-    assert json.loads(json_ld)["timeRequired"] == evil
+    data = json.loads(json_ld)
+    assert data["audience"]["audienceType"] == evil
+    # no one-sided duration, no Offer that drops the VAT remark and the other cost lines
+    assert "timeRequired" not in data and "offers" not in data
 
 
 def test_a_card_shows_source_steps_by_id_with_their_text_and_place(content):
