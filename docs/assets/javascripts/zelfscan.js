@@ -92,7 +92,7 @@
         total.deels + " deels, " + total.nee + " nog niet, " + total.nvt + " niet van toepassing, " + total.open +
         " nog niet beantwoord (van " + steps.length + " stappen)."));
       out.appendChild(table);
-      out.appendChild(element("h3", "Actielijst: stappen die er nog niet zijn"));
+      out.appendChild(element("h3", "Actielijst: stappen die nog niet zijn gezet"));
       if (!actions.length) out.appendChild(element("p", "Geen stappen gemarkeerd als ‘nog niet’."));
       else {
         var list = element("ul");
