@@ -6,9 +6,12 @@ Tables are raw HTML (captions, row headers, row groups); links are site-root lin
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections.abc import Callable
 
+from kennisbank.model import text_fields
 from kennisbank.model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
 from kennisbank.sitemap import GROUP_OVERVIEWS, GUIDE_TABLE_PAGES, group_anchor, link, note_anchor
 from .render_text import EDITORS_MARK, esc, esc_html
@@ -501,18 +504,24 @@ SECTION_NOTES = {
 }
 
 
+FIRST_PERSON = ("we", "wij", "ons", "onze")
+
+
 def attribution(course: Course) -> str:
-    """Whose words the page gives: the provider's, not the knowledge base's (editorial)."""
-    who = (
-        f"de aanbieder, {esc_html(course.provider.name)},"
-        if course.provider and course.provider.name
-        else "de aanbieder (de bron noemt geen naam)"
-    )
-    return (
-        f"Deze pagina geeft de cursusbeschrijving van {who} zoals die in de bron staat. Waar de tekst "
-        "in de eerste persoon spreekt (‘we’, ‘ons’), is dat de aanbieder, niet de redactie van deze "
-        "kennisbank."
-    )
+    """Whose words the page gives: the description's, not the knowledge base's (editorial). Quotes
+    only the first-person words this description itself uses."""
+    if course.provider and course.provider.name:
+        who, speaker = f"van de aanbieder ({esc_html(course.provider.name)}) ", "de aanbieder"
+        lead = f"Deze pagina geeft de cursusbeschrijving {who}zoals die in de bron staat."
+    else:
+        speaker = "de schrijver van de beschrijving"
+        lead = "Deze pagina geeft de cursusbeschrijving zoals die in de bron staat; de bron noemt geen aanbieder."
+    texts = " ".join(t for path, t in text_fields(course) if not path.startswith("notes"))
+    words = [w for w in FIRST_PERSON if re.search(rf"\b{w}\b", texts, re.I)]
+    if not words:
+        return lead
+    quoted = " en ".join(f"‘{w}’" for w in words)
+    return f"{lead} Waar de tekst {quoted} zegt, spreekt {speaker}, niet de redactie van deze kennisbank."
 
 
 def render_course(course: Course) -> str:
