@@ -282,13 +282,16 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
         out.append(f"### Trainingselementen (Tabel 2) {{#{group_anchor(g.id)}-elementen}}\n")
         out.append(
             (
-                "<p>Met een specifieke doelgroep die deze functiegroep noemt of die de redactie tot deze "
-                "functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e) for e in specific) + "</ul>"
+                "<p>Elementen waarbij tabel 2 deze functiegroep als specifieke doelgroep noemt, of waarvan "
+                "de redactie de genoemde doelgroep tot deze functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e) for e in specific) + "</ul>"
                 if specific
                 else "<p>Tabel 2 noemt deze functiegroep bij geen enkel element als specifieke doelgroep.</p>"
             )
-            + f'<p>Daarnaast gelden de {len(general)} trainingselementen zonder specifieke doelgroep in '
-            f'<a href="{esc_html(tables)}">Tabel 2</a> voor alle functiegroepen en leidinggevenden.</p>\n'
+            + f'<p>Daarnaast zijn volgens <a href="{esc_html(tables)}">tabel 2</a> de {len(general)} '
+            "trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen en "
+            "leidinggevenden’ (een ervan, ‘Geweldloze afweertechnieken’, is onzeker: zie de noot bij tabel 2). "
+            "Elementen die tabel 2 ‘met name’ voor een andere functiegroep noemt, staan alleen bij die "
+            "functiegroep; de bron sluit andere functiegroepen niet uit.</p>\n'
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
         items = "".join(
@@ -397,7 +400,7 @@ def _audience(course: Course, page: str) -> str:
     items = course.audience.items
     if len(items) <= 3:
         return esc_html(", ".join(items))
-    return f'<a href="{esc_html(link(page, "voor-wie"))}">{len(items)} groepen</a>'
+    return f'<a href="{esc_html(link(page, "voor-wie"))}">{len(items)} punten in de lijst</a>'
 
 
 # The comparison: (label, the fields a row shows, whether a reader expects the fact, value). A
