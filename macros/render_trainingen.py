@@ -291,7 +291,7 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
             "trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen en "
             "leidinggevenden’ (een ervan, ‘Geweldloze afweertechnieken’, is onzeker: zie de noot bij tabel 2). "
             "Elementen die tabel 2 ‘met name’ voor een andere functiegroep noemt, staan alleen bij die "
-            "functiegroep; de bron sluit andere functiegroepen niet uit.</p>\n'
+            "functiegroep; de bron sluit andere functiegroepen niet uit.</p>\n"
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
         items = "".join(

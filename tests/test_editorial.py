@@ -30,8 +30,26 @@ def credit_of(html: str) -> re.Match | None:
 TRANSCRIBED = ("vredestijd/", "crisis/", "nazorg/", "cyclus/", "trainingen/publieksagressie/", "trainingen/ondermijning", "trainingen/cursussen/")
 
 
+# pages the editors compiled from a source document (a matrix, a selection of steps): credited as
+# their compilation, never as a transcription
+COMPILED = ("trainingen/publieksagressie/per-functiegroep/", "zelfscan/vredestijd/", "zelfscan/crisis/", "zelfscan/nazorg/", "nu-handelen/")
+
+
+def test_compiled_pages_are_credited_as_the_editors_compilation(site, content):
+    pages = {p: h for p, h in site_pages(site).items() if p.startswith(COMPILED) and p != "nu-handelen/index.html"}
+    assert len(pages) >= 1 + 3 + 3
+    for path, html in pages.items():
+        block = re.search(r'<aside class="bronvermelding bronvermelding--samengesteld"[^>]*data-bron="([^"]+)"[^>]*>(.*?)</aside>', html, re.S)
+        assert block, f"{path}: not credited as the editors' compilation"
+        text = page_text(block.group(2))
+        assert "Samengesteld door de redactie" in text and content.documents[block.group(1)].title in text, path
+        assert "Overgenomen" not in text and credit_of(html) is None, path
+
+
 def test_every_transcribed_page_credits_its_source_document(site, content):
-    pages = {p: h for p, h in site_pages(site).items() if p.startswith(TRANSCRIBED) and not p.startswith("r/")}
+    pages = {
+        p: h for p, h in site_pages(site).items() if p.startswith(TRANSCRIBED) and not p.startswith(("r/", *COMPILED))
+    }
     assert len(pages) >= 21 + 4 + 8 + 1 + 2
     for path, html in pages.items():
         found = credit_of(html)
