@@ -82,7 +82,17 @@ def test_tables_in_disguise_are_real_tables(site, page, rows):
     html = read(site, page)
     tables = re.findall(r'<table class="datatabel">(.*?)</table>', html, re.S)
     assert tables and all("<caption>" in t and '<th scope="col">' in t for t in tables)
-    assert sum(t.count("<tr>") - 1 for t in tables) == rows
+    # rows of items; the source's lead-in sentences head row groups ("Sterke indicatoren van geweld zijn:")
+    assert sum(t.count("<tr>") - 1 - t.count('scope="rowgroup"') for t in tables) == rows
+
+
+def test_tables_keep_the_sources_lead_in_sentences_and_connecting_words(site):
+    c4 = read(site, "crisis/c4/index.html")
+    for lead in ("Sterke indicatoren van geweld zijn:", "Vrij sterke indicatoren zijn:", "Enigszins bruikbare indicatoren zijn:", "Zwakke indicatoren zijn:"):
+        assert f'scope="rowgroup" class="tabel__bronzin">{lead}</th>' in c4, lead
+    assert "<td>een bokshouding tijdens een ruzie en</td>" in c4 and c4.count("<td>zoals ") == 5
+    n2 = read(site, "nazorg/n2/index.html")
+    assert 'class="tabel__bronzin">Mogelijke organisatorische stressoren zijn:</th>' in n2 and "<td>slechte werk/privébalans.</td>" in n2
 
 
 def test_search_is_configured_for_dutch(site):
