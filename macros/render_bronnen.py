@@ -118,14 +118,14 @@ def render_compiled_credit(
     sources = link(SOURCES, document_anchor(doc.id))
     title = page_title.strip().rstrip(".")
     cite = (
-        f"{title} (overzicht van de redactie, samengesteld uit {what} van: {doc.title}). "
+        f"{title} (samengesteld door de redactie uit: {doc.title}). "
         f"{site_name}, versie {version}, {day}."
     )
     return (
         f'<aside class="bronvermelding bronvermelding--samengesteld" aria-label="Bron van deze pagina" data-search-exclude data-bron="{esc_html(doc.id)}">'
         f"<p>{EDITORS_MARK} <strong>Samengesteld door de redactie</strong> uit {esc_html(what)} van: "
         f'<a href="{esc_html(sources)}">{esc_html(doc.title)}</a> ({esc_html(_facts(doc))}). '
-        "De woorden van de bron staan er letterlijk in; de opbouw, de koppen en de aantallen zijn van de redactie.</p>"
+        "De brontekst staat er letterlijk in; keuze en opbouw zijn van de redactie.</p>"
         f'<p class="citeer"><strong>Hoe te citeren:</strong> {esc_html(cite)} {_address(address)}</p></aside>'
     )
 

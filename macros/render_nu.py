@@ -65,9 +65,9 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
     return "\n".join(
         [
             '<div class="nu-handelen" markdown="block">',
-            f'<p class="nu-wanneer">{EDITORS_MARK} <span class="nu-redactie">Kaart van de redactie.</span> {esc_html(card.when)}</p>',
-            # the editors' line, not the source's (which never says it): see notes/bronproblemen.md
-            f'<p class="nu-112">{EDITORS_MARK} <strong>Bij direct gevaar: bel 112.</strong></p>',
+            # the line on 112 is the editors', not the source's (which never says it): see notes/bronproblemen.md
+            f'<p class="nu-wanneer">{EDITORS_MARK} <span class="nu-redactie">Kaart van de redactie.</span> {esc_html(card.when)}'
+            ' <strong class="nu-112">Bij direct gevaar: bel 112.</strong></p>',
             render_role_switch(card, content),
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's
@@ -85,11 +85,11 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             "</div>",
             '<div class="nu-verantwoording" markdown="block">',
             "",
-            f"{EDITORS_MARK} **Over deze kaart.** De redactie koos deze stappen uit de handvatten van de cyclus"
-            " voor deze situatie; de bron zelf geeft geen volgorde of keuze. De tekst van elke stap is die van de"
-            " bron, ongewijzigd, met een link naar de plek waar hij staat. De keuze per rol volgt de doelgroepen"
-            " die de redactie aan de handvatten heeft toegekend. De regel ‘Bij direct gevaar: bel 112’ is van de"
-            f" redactie; de bron noemt hem niet. Lees daarna het hele handvat: {more}.",
+            f"{EDITORS_MARK} **Over deze kaart.** De redactie koos deze stappen uit de handvatten voor deze"
+            " situatie (de bron geeft geen keuze of volgorde); de tekst van elke stap is die van de bron,"
+            " ongewijzigd, met een link naar zijn plek. De keuze per rol volgt de doelgroepen die de redactie"
+            " toekende; ook de regel over 112 is van de redactie. Lees daarna het hele handvat:"
+            f" {more}.",
             "",
             "</div>",
             "</div>",
