@@ -440,7 +440,10 @@ def render_comparison(courses: list[Course], pages: dict[str, str]) -> str:
     """The courses side by side: a column per course, a row per kind of fact; ``pages``: each
     course's docs page."""
     head = "".join(
-        f'<th scope="col"><a href="{esc_html(link(pages[c.id]))}">{esc_html(c.title)}</a></th>' for c in courses
+        # the notes on a course's programme (the masterclass: a programme about expectations, of four
+        # days) concern the whole course: they stand with its name
+        f'<th scope="col"><a href="{esc_html(link(pages[c.id]))}">{esc_html(c.title)}</a>{_noted(c, ("programme",), pages[c.id])}</th>'
+        for c in courses
     )
     rows = []
     for label, fields, expected, value in COMPARISON_ROWS:
