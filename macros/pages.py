@@ -113,9 +113,9 @@ class PageMacros:
         day = dutch_date(dated[0]) if dated else self.settings.day
         return self.settings.site_name, self.settings.version, day
 
-    def _credit(self, document_id: str, page: Page, title: str | None) -> str:
+    def _credit(self, document_id: str, page: Page, title: str | None, here: str | None = None) -> str:
         doc = self.content.document(document_id)
-        return render_bronnen.render_credit(doc, title, self._site(), self._address(page)) + self._search_words(page)
+        return render_bronnen.render_credit(doc, title, self._site(), self._address(page), here) + self._search_words(page)
 
     def _search_words(self, page: Page) -> str:
         """Beside the citation line (every page but home has one): the page's search words and step ids."""
@@ -186,7 +186,10 @@ class PageMacros:
         handvat = self.content.handvat(handvat_id)
         address = sitemap.short_address(self.settings.site_url, handvat.id.lower())
         body = self._under_title(render_cyclus.render_handvat(handvat, self.content, self._downloads(handvat.id), address), page)
-        credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+        kinds = " en ".join(k for k, kind in (("stappen", "steps"), ("punten", "points")) if any(s.kind == kind for s in handvat.steps))
+        parts = ("titel, inleiding, " if handvat.data.intro else "titel, ") + "vraag en " + kinds
+        here = f"handvat {handvat.id} ({parts})"
+        credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}", here)
         return body + "\n\n" + credit + self.laatst_gewijzigd(page)
 
     def download_links(self, page: Page, *keys: str) -> str:

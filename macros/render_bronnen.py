@@ -90,20 +90,22 @@ def _facts(doc: SourceDocument) -> str:
 
 
 def render_credit(
-    doc: SourceDocument, page_title: str | None, site: tuple[str, str, str], address: str
+    doc: SourceDocument, page_title: str | None, site: tuple[str, str, str], address: str, here: str | None = None
 ) -> str:
     """The block at the end of a transcribed page: its source document and how to cite the page.
 
-    ``site`` is (site name, version, date); ``address`` the page's full address or site path.
+    ``site`` is (site name, version, date); ``address`` the page's full address or site path;
+    ``here``: what of the document this page holds ('handvat V2 (titel, …)'), where it is one part.
     """
     site_name, version, day = site
     sources = link(SOURCES, document_anchor(doc.id))
     text = f"{esc_html(citation(doc, page_title, site_name, version, day))} {_address(address)}"
+    held = f"Op deze pagina: {esc_html(here)}." if here else f"Overgenomen: {esc_html(doc.part.rstrip('.'))}."
     return (
         f'<aside class="bronvermelding" aria-label="Bron van deze pagina" data-search-exclude data-bron="{esc_html(doc.id)}">'
         f'<p><strong>Bron:</strong> <a href="{esc_html(sources)}">{esc_html(doc.title)}</a> '
         f"({esc_html(_facts(doc))}). "
-        f"Overgenomen: {esc_html(doc.part.rstrip('.'))}.</p>"
+        f"{held}</p>"
         f'<p class="citeer"><strong>Hoe te citeren:</strong> {text}</p></aside>'
     )
 
