@@ -275,3 +275,15 @@ def test_editorial_notes_quote_in_one_style(content):
     assert len(notes) > 20
     odd = [(owner, text[:60]) for owner, text in notes if re.search(r'[“”"]', text)]
     assert not odd, odd
+
+
+def test_a_recommendation_page_says_which_part_it_holds_and_cites_its_versions_date(site, content):
+    from kennisbank.dates import dutch_date
+
+    html = (site / "vredestijd/v5/index.html").read_text(encoding="utf-8")
+    text = page_text(credit_of(html).group(2))
+    assert "Op deze pagina: handvat V5 (titel, inleiding, vraag en punten)." in text
+    assert "Overgenomen: het hele document" not in text and "[handboek]" not in text
+    # the version's date from the changelog, not the build day
+    newest = content.changelog[0]
+    assert f"versie {newest.version}, {dutch_date(newest.date)}" in text
