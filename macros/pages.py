@@ -122,9 +122,10 @@ class PageMacros:
         words = render_zoekwoorden.render_keywords(self.search_words.get(page.path, []), self.step_ids.get(page.path, []))
         return "\n\n" + words if words else ""
 
-    def bronvermelding(self, page: Page, document_id: str) -> str:
-        """For a page transcribed from a source document: name it and say how to cite the page."""
-        return self._credit(document_id, page, page.title) + self.laatst_gewijzigd(page)
+    def bronvermelding(self, page: Page, document_id: str, deel: str | None = None) -> str:
+        """For a page transcribed from a source document: name it and say how to cite the page;
+        ``deel``: what of the document this page holds, where it holds one part of it."""
+        return self._credit(document_id, page, page.title, deel) + self.laatst_gewijzigd(page)
 
     def samengesteld(self, page: Page, document_id: str, what: str) -> str:
         """For a page the editors compiled from a source document: named as their compilation."""

@@ -228,5 +228,6 @@ def render_cycle_svg(content: Content) -> str:
         + f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="cyclus__kern">Kern</text>'
         f'<text x="{cx}" y="{cy + 14}" text-anchor="middle" class="cyclus__kerntekst">{esc_html(kern.title)}</text>'
         + "".join(nodes)
-        + f'</svg><figcaption>{esc_html(desc)}</figcaption></figure>'
+        # the drawing and its arrows are the editors' (the source: "niet alle fases altijd op volgorde")
+        + f'</svg><figcaption>{esc_html(desc)} {EDITORS_MARK}</figcaption></figure>'
     )
