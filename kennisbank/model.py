@@ -119,7 +119,7 @@ class ReadersFile(Strict):
     everyone: Text
     """De doelgroep van pagina’s voor alle netwerkpartners; moet in readers staan."""
     groups: dict[str, Text]  # audience headings in the handbook: key -> label as the source words it
-    """Doelgroepen die het handboek boven groepen stappen noemt: sleutel en naam zoals de bron hem schrijft."""
+    """Doelgroepen die de bron boven groepen stappen noemt: sleutel en naam zoals de bron hem schrijft."""
     group_readers: dict[str, Text] = {}
     """Welke doelgroep van de site (readers) elk van die kopjes aanspreekt: de rolkeuze van de kaarten ‘Nu handelen’."""
 
@@ -148,8 +148,8 @@ class SourceDocument(Strict):
     """Het vaste id van het document (kleine letters en streepjes)."""
     title: Text
     """De titel zoals het document hem geeft."""
-    kind: Literal["handboek", "handreiking", "cursusbeschrijving"]
-    """Soort document: handboek, handreiking of cursusbeschrijving."""
+    kind: Text | None
+    """Hoe het document zichzelf noemt (‘handreiking’, ‘training’), met het woord van het document; anders null."""
     maker: Text | None
     """Maker of uitgever, alleen zoals het document het zegt; anders null."""
     published_in: Text | None

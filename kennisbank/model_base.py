@@ -36,12 +36,14 @@ class Table(Strict):
     columns: list[Text] = Field(min_length=1)
     """De kolomkoppen, van links naar rechts."""
     rows: list[list[str]] = Field(min_length=1)
-    """De rijen; elke rij heeft evenveel cellen als er kolommen zijn."""
+    """De rijen; elke rij heeft evenveel cellen als er kolommen zijn. Een rij met één cel is een
+    zin van de bron die de rijen eronder inleidt (‘Sterke indicatoren van geweld zijn:’); die
+    staat over de hele breedte van de tabel."""
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> "Table":
         for n, row in enumerate(self.rows):
-            if len(row) != len(self.columns):
+            if len(row) != len(self.columns) and len(row) != 1:
                 raise ValueError(f"row {n} has {len(row)} cells for {len(self.columns)} columns")
         return self
 

@@ -360,9 +360,9 @@ def downloads(content: Content, key: str) -> list[Download]:
     """What a page offers to download, by key: "cyclus", "trainingen", "offline", a phase id or a
     recommendation id. An unknown key stops the build naming the known ones."""
     if key == "cyclus":
-        return [Download("Handboek cyclus (PDF)", pdf_path(CYCLE_HANDBOOK), "pdf")]
+        return [Download("Cyclus (PDF)", pdf_path(CYCLE_HANDBOOK), "pdf")]
     if key == "trainingen":
-        return [Download("Handboek trainingen (PDF)", pdf_path(TRAINING_HANDBOOK), "pdf")]
+        return [Download("Trainingen (PDF)", pdf_path(TRAINING_HANDBOOK), "pdf")]
     if key == "offline":
         return [Download("Offline versie (zip)", OFFLINE_ZIP, "zip")]
     if key in {p.id for p in content.phases}:
@@ -370,7 +370,7 @@ def downloads(content: Content, key: str) -> list[Download]:
     if key in content.handvatten:
         return [
             Download("Werkkaart (PDF)", pdf_path(handout(key)), "pdf"),
-            Download("Handboek (PDF)", pdf_path(CYCLE_HANDBOOK), "pdf"),
+            Download("Hele cyclus (PDF)", pdf_path(CYCLE_HANDBOOK), "pdf"),
         ]
     known = ["cyclus", "trainingen", "offline", *(p.id for p in content.phases), *content.handvatten]
     raise KeyError(f"unknown download key {key!r}; known: {', '.join(known)}")

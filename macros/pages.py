@@ -123,22 +123,33 @@ class PageMacros:
         return self._address(page)
 
     def _site(self) -> tuple[str, str, str]:
-        return self.settings.site_name, self.settings.version, self.settings.day
+        """Name, version and the version's date from the changelog (not the build day)."""
+        dated = [e.date for e in self.content.changelog if e.version == self.settings.version]
+        day = dutch_date(dated[0]) if dated else self.settings.day
+        return self.settings.site_name, self.settings.version, day
 
-    def _credit(self, document_id: str, page: Page, title: str | None) -> str:
-        """The source document's credit, the search words, and the page's last change."""
+    def _credit(self, document_id: str, page: Page, title: str | None, here: str | None = None) -> str:
+        """The source document's credit (``here``: what of it this page holds), the search words,
+        and the page's last change."""
         doc = self.content.document(document_id)
-        credit = render_bronnen.render_credit(doc, title, self._site(), self._citation_address(page)) + self._search_words(page)
-        return credit + self.laatst_gewijzigd(page, document_id)
+        credit = render_bronnen.render_credit(doc, title, self._site(), self._citation_address(page), here)
+        return credit + self._search_words(page) + self.laatst_gewijzigd(page, document_id)
 
     def _search_words(self, page: Page) -> str:
         """Beside the citation line (every page but home has one): the page's search words and step ids."""
         words = render_zoekwoorden.render_keywords(self.search_words.get(page.path, []), self.step_ids.get(page.path, []))
         return "\n\n" + words if words else ""
 
-    def bronvermelding(self, page: Page, document_id: str) -> str:
-        """For a page transcribed from a source document: name it and say how to cite the page."""
-        return self._credit(document_id, page, page.title)
+    def bronvermelding(self, page: Page, document_id: str, deel: str | None = None) -> str:
+        """For a page transcribed from a source document: name it and say how to cite the page;
+        ``deel``: what of the document this page holds, where it holds one part of it."""
+        return self._credit(document_id, page, page.title, deel)
+
+    def samengesteld(self, page: Page, document_id: str, what: str) -> str:
+        """For a page the editors compiled from a source document: named as their compilation."""
+        doc = self.content.document(document_id)
+        credit = render_bronnen.render_compiled_credit(doc, what, page.title or "", self._site(), self._citation_address(page))
+        return credit + self._search_words(page) + "\n\n" + self.laatst_gewijzigd(page, document_id)
 
     def citeer(self, page: Page) -> str:
         """For the editors' own pages: how to cite the page."""
@@ -219,7 +230,10 @@ class PageMacros:
             handvat, self.content, self._downloads(handvat.id), address, lambda step_id: self._feedback(page, step_id)
         )
         body = self._under_title(body, page)
-        credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}")
+        kinds = " en ".join(k for k, kind in (("stappen", "steps"), ("punten", "points")) if any(s.kind == kind for s in handvat.steps))
+        parts = ("titel, inleiding, " if handvat.data.intro else "titel, ") + "vraag en " + kinds
+        here = f"handvat {handvat.id} ({parts})"
+        credit = self._credit(self.content.cycle_document, page, f"{handvat.id} {handvat.data.title}", here)
         return body + "\n\n" + credit
 
     def download_links(self, page: Page, *keys: str) -> str:
@@ -252,7 +266,7 @@ class PageMacros:
         card = cards[card_id]
         body = render_nu.render_card(card, self.content, self._audiences())
         title = f"# {render_nu.esc(card.title)} {{ .handvat-titel }}"
-        credit = self._credit(self.content.cycle_document, page, card.title)
+        credit = self.samengesteld(page, self.content.cycle_document, "een keuze van stappen")
         return f"{title}\n\n{self.gewijzigd(page)}\n\n{body}\n\n{credit}"
 
     def nu_handelen_kaarten(self, page: Page) -> str:

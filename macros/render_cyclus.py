@@ -7,11 +7,13 @@ Output is Markdown with small HTML blocks (md_in_html); every link is a site-roo
 from __future__ import annotations
 
 
+import re
+
 from kennisbank.model import Content, Handvat, Phase, count_label, source_label
 from kennisbank.qr import qr_svg
 from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
 from .render_steps import render_checklist
-from .render_text import esc, esc_html, md_text, paragraphs
+from .render_text import EDITORS_MARK, esc, esc_html, md_text, paragraphs
 
 
 def page_link(handvat: Handvat) -> str:
@@ -31,6 +33,33 @@ def heading(handvat: Handvat) -> str:
 
 
 
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“(])")
+
+
+def render_intro(intro: list[str], content: Content) -> str:
+    """The intro, its first sentence visible and the rest folded behind "Lees verder", so that the
+    steps come first and the reader still sees the intro is there and what it is about. Every
+    word stands once; printing opens it."""
+    first, _, rest = _first_sentence(intro[0])
+    more = ([rest] if rest else []) + list(intro[1:])
+    if "[[" in first:  # a citation in the first sentence needs Markdown: fold the whole intro
+        first, more = "", list(intro)
+    if not more:
+        return f'<p class="inleiding inleiding--kort" markdown="span">{md_text(first, content.registry)}</p>\n'
+    summary = (
+        f'<span class="inleiding__begin">{esc_html(first)}</span> <span class="inleiding__meer" data-site-only>Lees verder</span>'
+        if first
+        else "Inleiding"
+    )
+    body = [md_text(p, content.registry) + "\n" for p in more]
+    return '<details class="inleiding" markdown="block">\n<summary>' + summary + "</summary>\n\n" + "\n".join(body) + "</details>\n"
+
+
+def _first_sentence(text: str) -> tuple[str, str, str]:
+    parts = SENTENCE_END.split(text.strip(), maxsplit=1)
+    return parts[0], "", parts[1] if len(parts) > 1 else ""
+
+
 def render_notes(notes) -> str:
     """Editorial notes on the recommendation as a whole (notes on a step stand with the step),
     collapsed (pymdownx.details) so that they do not stand between the reader and the steps."""
@@ -46,8 +75,9 @@ def render_roles(handvat: Handvat) -> str:
     if not rows:
         return ""
     lines = [
-        f"## Overzicht: groepsrollen en stappen {{#{handvat.id.lower()}-rollen}}\n",
-        "| Wie is gewelddadig? | Stap met de interventiemogelijkheden |",
+        f"## Overzicht: wie is gewelddadig, en welke stap erover gaat {{#{handvat.id.lower()}-rollen}}\n",
+        f"{EDITORS_MARK} Overzicht van de redactie; de woorden in de eerste kolom zijn die van de bron.\n",
+        "| Wie is gewelddadig? | Stap |",
         "|---|---|",
     ]
     lines += [f"| {esc(role).replace('|', '&#124;')} | [{step.id}](#{step.anchor}) |" for role, step in rows]
@@ -92,10 +122,7 @@ def render_handvat(
         "",
     ]
     if data.intro:
-        # the whole intro, folded on screen so that the steps come first (printing opens it)
-        out.append('<details class="inleiding" markdown="block">\n<summary>Inleiding</summary>\n')
-        out += [md_text(p, content.registry) + "\n" for p in data.intro]
-        out.append("</details>\n")
+        out.append(render_intro(data.intro, content))
     out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
     out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, feedback=feedback))
@@ -112,7 +139,7 @@ def render_handvat(
 
 def render_overview(content: Content) -> str:
     """All recommendations grouped by phase, each linked to its page."""
-    out = []
+    out = [f"{EDITORS_MARK} De korte namen vóór de titels (zoals ‘V5 Signalen tijdig delen’) zijn van de redactie; de titels na de dubbele punt zijn die van de bron.\n"]
     for phase in content.phases:
         out.append(f"### [{esc(phase.name)}]({link(phase_page(phase.id))})\n")
         out += [f"- [{esc(short_label(handvat))}]({page_link(handvat)}): {esc(handvat.data.title)}" for handvat in content.in_phase(phase.id)]
@@ -123,10 +150,10 @@ def render_overview(content: Content) -> str:
 def render_phase(phase: Phase, content: Content) -> str:
     """A phase index: theme and aims, then each recommendation with its question and steps count."""
     phase_id = phase.id
+    # the source's own labels from its 'Kern' overview ("Relaties / Vertrouwen opbouwen / Signalen
+    # in context"), not made into a sentence; the layout is the editors'
     out = [
-        f"**{esc(phase.theme)}:** {esc(', '.join(phase.aims[:-1]))} en {esc(phase.aims[-1].lower())}.\n"
-        if len(phase.aims) > 1
-        else f"**{esc(phase.theme)}:** {esc(phase.aims[0])}.\n"
+        f'<p class="fase-kern" markdown="span">**{esc(phase.theme)}** · {" · ".join(esc(a) for a in phase.aims)} {EDITORS_MARK}</p>\n'
     ]
     for handvat in content.in_phase(phase_id):
         out.append(f"## [{esc(short_label(handvat))}]({page_link(handvat)}) {{#{handvat.id.lower()}}}\n")
@@ -136,9 +163,10 @@ def render_phase(phase: Phase, content: Content) -> str:
 
 
 def render_kern_table(content: Content) -> str:
-    """The handbook's 'Kern' overview as a table (raw HTML: Markdown has no row headers): per
+    """The document's 'Kern' overview as a table (raw HTML: Markdown has no row headers): per
     phase its theme and aims."""
-    head = '<tr><th scope="col">Fase</th><th scope="col">Thema</th><th scope="col">Doelen</th></tr>'
+    # the column headers are the editors' (the source lists the three without naming them)
+    head = '<tr><th scope="col">Fase</th><th scope="col">Kernwoord</th><th scope="col">Uitwerking</th></tr>'
     rows = "".join(
         f'<tr><th scope="row"><a href="{esc_html(link(phase_page(p.id)))}">{esc_html(p.name)}</a></th>'
         f"<td>{esc_html(p.theme)}</td><td>{'<br>'.join(esc_html(a) for a in p.aims)}</td></tr>"
@@ -146,7 +174,7 @@ def render_kern_table(content: Content) -> str:
     )
     kern = content.kern
     return (
-        f'<table class="datatabel kern"><caption>Kern: {esc_html(kern.title)}'
+        f'<table class="datatabel kern"><caption>Kern: {esc_html(kern.title)} {EDITORS_MARK}'
         f"<br>{esc_html(kern.text)}</caption><thead>{head}</thead><tbody>{rows}</tbody></table>"
     )
 
@@ -194,5 +222,6 @@ def render_cycle_svg(content: Content) -> str:
         + f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="cyclus__kern">Kern</text>'
         f'<text x="{cx}" y="{cy + 14}" text-anchor="middle" class="cyclus__kerntekst">{esc_html(kern.title)}</text>'
         + "".join(nodes)
-        + f'</svg><figcaption>{esc_html(desc)}</figcaption></figure>'
+        # the drawing and its arrows are the editors' (the source: "niet alle fases altijd op volgorde")
+        + f'</svg><figcaption>{esc_html(desc)} {EDITORS_MARK}</figcaption></figure>'
     )

@@ -48,7 +48,7 @@ def _handvat_item(handvat: Handvat, note: str = "") -> str:
 
 
 def _document_item(doc: SourceDocument, note: str = "") -> str:
-    return f'<li><a href="{esc_html(link(doc.section))}">{esc_html(doc.title)}</a> ({esc_html(doc.kind)}){_note(note)}</li>'
+    return f'<li><a href="{esc_html(link(doc.section))}">{esc_html(doc.title)}</a> {f" ({esc_html(doc.kind)})" if doc.kind else ""}{_note(note)}</li>'
 
 
 def render_routes(content: Content, audiences: dict[str, list[str]]) -> str:

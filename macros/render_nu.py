@@ -12,7 +12,7 @@ from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
 from .render_steps import find_step, step_attributes, step_body, step_number
-from .render_text import esc, esc_html, one_line
+from .render_text import EDITORS_MARK, esc, esc_html, one_line
 
 
 def roles_of(step: StepView, content: Content, audiences: dict[str, list[str]]) -> list[int]:
@@ -68,7 +68,9 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
     return "\n".join(
         [
             '<div class="nu-handelen" markdown="block">',
-            f'<p class="nu-wanneer"><span class="nu-redactie">Kaart van de redactie.</span> {esc_html(one_line(card.when))}</p>',
+            # the line on 112 is the editors', not the source's (which never says it): see notes/bronproblemen.md
+            f'<p class="nu-wanneer">{EDITORS_MARK} <span class="nu-redactie">Kaart van de redactie.</span> {esc_html(one_line(card.when))}'
+            ' <strong class="nu-112">Bij direct gevaar: bel 112.</strong></p>',
             render_role_switch(card, content),
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's
@@ -86,10 +88,11 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             "</div>",
             '<div class="nu-verantwoording" markdown="block">',
             "",
-            "**Over deze kaart.** De redactie koos deze stappen uit de handvatten van de crisisfase als eerste"
-            " stappen in deze situatie; de tekst van elke stap is die van de bron, ongewijzigd, met een link"
-            " naar de plek waar hij staat. De keuze per rol volgt de doelgroepen van de handvatten. Lees daarna"
-            f" het hele handvat: {more}.",
+            f"{EDITORS_MARK} **Over deze kaart.** De redactie koos deze stappen uit de handvatten voor deze"
+            " situatie (de bron geeft geen keuze of volgorde); de tekst van elke stap is die van de bron,"
+            " ongewijzigd, met een link naar zijn plek. De keuze per rol volgt de doelgroepen die de redactie"
+            " toekende; ook de regel over 112 is van de redactie. Lees daarna het hele handvat:"
+            f" {more}.",
             "",
             "</div>",
             "</div>",
@@ -100,7 +103,7 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
 def render_card_list(content: Content) -> str:
     """The cards as a grid of links (Material's card grid), for the overview, home and Crisis pages."""
     items = "\n".join(
-        f"-   **[{esc(card.title)}]({link(now_page(card.id))})**\n\n    {esc(card.when)}\n"
+        f"-   **[{esc(card.title)}]({link(now_page(card.id))})** {EDITORS_MARK}\n\n    {esc(card.when)}\n"
         for card in content.now_cards.values()
     )
     return f'<div class="grid cards nu-kaarten" markdown>\n\n{items}\n</div>'

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from kennisbank.citations import plain
 from kennisbank.model import Content, StepView
 from kennisbank.sitemap import CHANGES, link, short_path, version_anchor
-from .render_text import esc_html, md_text, paragraphs, slug
+from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
 
 # a step id -> where a reader reports an error in that step (a mailto: address), or None
 Feedback = Callable[[str], "str | None"]
@@ -16,13 +16,22 @@ Feedback = Callable[[str], "str | None"]
 def render_table(table) -> str:
     """A data table as HTML with a caption and column header cells.
 
+    The caption and the column headers are the editors' (marked); the cells are the source's. A
+    row of one cell is the source's sentence that introduces the rows below it: it heads a row
+    group across the table, word for word.
     Cells stand on lines of their own: the search index takes the text without tags, and cells
     written back to back ran together into one word there ("bruikbaar10ijsberen")."""
     head = "\n".join(f'<th scope="col">{esc_html(c)}</th>' for c in table.columns)
-    body = "\n".join("<tr>" + "\n".join(f"<td>{esc_html(c)}</td>" for c in row) + "</tr>" for row in table.rows)
+    groups = [[]]
+    for row in table.rows:
+        if len(row) == 1 and len(table.columns) > 1:
+            groups.append([f'<tr><th colspan="{len(table.columns)}" scope="rowgroup" class="tabel__bronzin">{esc_html(row[0])}</th></tr>'])
+        else:
+            groups[-1].append("<tr>" + "\n".join(f"<td>{esc_html(c)}</td>" for c in row) + "</tr>")
+    body = "".join("<tbody>" + "\n".join(g) + "</tbody>" for g in groups if g)
     return (
-        f'<table class="datatabel"><caption>{esc_html(table.caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<table class="datatabel"><caption>{esc_html(table.caption)} {EDITORS_MARK}</caption>'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
     )
 
 

@@ -74,3 +74,11 @@ def slug(text: str) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+# The one visible marker for what the editors add (captions, column headers, labels, subtitles,
+# compiled pages): the word "redactie" in a small frame (not colour alone), read out by screen
+# readers as "toegevoegd door de redactie". Explained once on the Bronnen page.
+EDITORS_MARK = (
+    '<span class="redactie-merk"><span class="visueel-verborgen">toegevoegd door de </span>redactie</span>'
+)

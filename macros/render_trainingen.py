@@ -6,12 +6,15 @@ Tables are raw HTML (captions, row headers, row groups); links are site-root lin
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections.abc import Callable
 
+from kennisbank.model import text_fields
 from kennisbank.model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
 from kennisbank.sitemap import GROUP_OVERVIEWS, GUIDE_TABLE_PAGES, group_anchor, link, note_anchor
-from .render_text import esc, esc_html
+from .render_text import EDITORS_MARK, esc, esc_html
 
 ALL_GROUPS = "wanneer hier niets wordt aangegeven, is het trainingsonderdeel van belang voor alle functiegroepen en leidinggevenden"
 
@@ -279,13 +282,16 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
         out.append(f"### Trainingselementen (Tabel 2) {{#{group_anchor(g.id)}-elementen}}\n")
         out.append(
             (
-                "<p>Met een specifieke doelgroep die deze functiegroep noemt of die de redactie tot deze "
-                "functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e) for e in specific) + "</ul>"
+                "<p>Elementen waarbij tabel 2 deze functiegroep als specifieke doelgroep noemt, of waarvan "
+                "de redactie de genoemde doelgroep tot deze functiegroep rekent:</p><ul>" + "".join(_specific(guide, "tabel-2", e) for e in specific) + "</ul>"
                 if specific
                 else "<p>Tabel 2 noemt deze functiegroep bij geen enkel element als specifieke doelgroep.</p>"
             )
-            + f'<p>Daarnaast gelden de {len(general)} trainingselementen zonder specifieke doelgroep in '
-            f'<a href="{esc_html(tables)}">Tabel 2</a> voor alle functiegroepen en leidinggevenden.</p>\n'
+            + f'<p>Daarnaast zijn volgens <a href="{esc_html(tables)}">tabel 2</a> de {len(general)} '
+            "trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen en "
+            "leidinggevenden’ (een ervan, ‘Geweldloze afweertechnieken’, is onzeker: zie de noot bij tabel 2). "
+            "Elementen die tabel 2 ‘met name’ voor een andere functiegroep noemt, staan alleen bij die "
+            "functiegroep; de bron sluit andere functiegroepen niet uit.</p>\n"
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
         items = "".join(
@@ -342,9 +348,10 @@ COURSE_FIELDS: list[tuple[str, str, Callable[[Course], str]]] = [
 ]
 FIELD_LABEL = {name: label for name, label, _ in COURSE_FIELDS}
 FIELD_VALUE = {name: value for name, _, value in COURSE_FIELDS}
-NOT_GIVEN = '<span class="niet-vermeld">niet vermeld</span>'
-# a row of the comparison that this course's description does not have at all
-NOT_IN_SOURCE = '<span class="niet-vermeld" aria-hidden="true">—</span><span class="visueel-verborgen">komt in deze beschrijving niet voor</span>'
+NOT_GIVEN = '<span class="niet-vermeld">niet vermeld in de bron</span>'
+# a row of the comparison that this course's description does not have at all: the same words for
+# the reader (one wording, explained in the legend), a class of its own for the row logic
+NOT_IN_SOURCE = '<span class="niet-vermeld niet-vermeld--onderdeel">niet vermeld in de bron</span>'
 COSTS = ("registration", "tuition", "materials", "copyright_fee", "arrangement")
 
 
@@ -393,13 +400,13 @@ def _audience(course: Course, page: str) -> str:
     items = course.audience.items
     if len(items) <= 3:
         return esc_html(", ".join(items))
-    return f'<a href="{esc_html(link(page, "voor-wie"))}">{len(items)} groepen</a>'
+    return f'<a href="{esc_html(link(page, "voor-wie"))}">{len(items)} punten in de lijst</a>'
 
 
 # The comparison: (label, the fields a row shows, whether a reader expects the fact, value). A
-# missing fact reads "niet vermeld" where a reader expects it (provider, duration, dates, costs,
-# audience) or where the course's own details have the label; elsewhere "—" (the description
-# does not have that part). A row no course has is left out.
+# missing fact reads "niet vermeld in de bron", whether a reader expects it (provider, duration,
+# dates, costs, audience), the course's own details have the label, or the description has no
+# such part at all; the legend says so. A row no course has is left out.
 COMPARISON_ROWS: list[tuple[str, tuple[str, ...], bool, Callable[[Course, str], str]]] = [
     ("Aanbieder", ("provider",), True, lambda c, p: FIELD_VALUE["provider"](c)),
     ("Type opleiding", ("type",), False, lambda c, p: FIELD_VALUE["type"](c)),
@@ -415,10 +422,11 @@ COMPARISON_ROWS: list[tuple[str, tuple[str, ...], bool, Callable[[Course, str], 
     ("Voor wie", ("audience",), True, _audience),
 ]
 COMPARISON_LEGEND = (
-    "Samengesteld door de redactie uit de cursusbeschrijvingen. <em>niet vermeld</em>: de "
-    "beschrijving van de cursus geeft dit gegeven niet, of laat het open. —: de beschrijving van "
-    "deze cursus heeft dit onderdeel niet (een andere cursus noemt het wel). [noot] verwijst naar "
-    "een noot van de redactie op de pagina van de cursus."
+    f"{EDITORS_MARK} Samengesteld door de redactie uit de beschrijvingen van de cursussen; de gegevens "
+    "zijn de woorden van de bron, de rijen en hun namen zijn van de redactie. <em>niet vermeld in de "
+    "bron</em>: de beschrijving van de cursus geeft dit gegeven niet, laat het open of heeft dit "
+    "onderdeel helemaal niet. [noot] verwijst naar een noot van de redactie op de pagina van de "
+    "cursus; lees vooral de noten over de duur en het programma van de masterclass."
 )
 
 
@@ -432,7 +440,10 @@ def render_comparison(courses: list[Course], pages: dict[str, str]) -> str:
     """The courses side by side: a column per course, a row per kind of fact; ``pages``: each
     course's docs page."""
     head = "".join(
-        f'<th scope="col"><a href="{esc_html(link(pages[c.id]))}">{esc_html(c.title)}</a></th>' for c in courses
+        # the notes on a course's programme (the masterclass: a programme about expectations, of four
+        # days) concern the whole course: they stand with its name
+        f'<th scope="col"><a href="{esc_html(link(pages[c.id]))}">{esc_html(c.title)}</a>{_noted(c, ("programme",), pages[c.id])}</th>'
+        for c in courses
     )
     rows = []
     for label, fields, expected, value in COMPARISON_ROWS:
@@ -465,8 +476,9 @@ def course_json_ld(course: Course) -> dict:
         "name": course.title,
         "description": course.tagline or (course.results[0] if course.results else course.title),
         "inLanguage": "nl",
-        "timeRequired": course.duration,
     }
+    # no timeRequired (the sources give free text, and the masterclass contradicts itself on its
+    # duration) and no Offer (one price line would drop the VAT remark and the other cost lines)
     if course.provider and course.provider.name:
         data["provider"] = {"@type": "Organization", "name": course.provider.name}
         if course.provider.website:
@@ -481,13 +493,6 @@ def course_json_ld(course: Course) -> dict:
     if course.max_participants:
         instance["maximumAttendeeCapacity"] = course.max_participants
     data["hasCourseInstance"] = {k: v for k, v in instance.items() if v is not None}
-    if course.costs.tuition and course.costs.tuition.amount is not None:
-        data["offers"] = {
-            "@type": "Offer",
-            "category": "Lesgeld",
-            "price": course.costs.tuition.amount,
-            "priceCurrency": "EUR",
-        }
     return data
 
 
@@ -505,18 +510,24 @@ SECTION_NOTES = {
 }
 
 
+FIRST_PERSON = ("we", "wij", "ons", "onze")
+
+
 def attribution(course: Course) -> str:
-    """Whose words the page gives: the provider's, not the knowledge base's (editorial)."""
-    who = (
-        f"de aanbieder, {esc_html(course.provider.name)},"
-        if course.provider and course.provider.name
-        else "de aanbieder (de bron noemt geen naam)"
-    )
-    return (
-        f"Deze pagina geeft de cursusbeschrijving van {who} zoals die in de bron staat. Waar de tekst "
-        "in de eerste persoon spreekt (‘we’, ‘ons’), is dat de aanbieder, niet de redactie van deze "
-        "kennisbank."
-    )
+    """Whose words the page gives: the description's, not the knowledge base's (editorial). Quotes
+    only the first-person words this description itself uses."""
+    if course.provider and course.provider.name:
+        who, speaker = f"van de aanbieder ({esc_html(course.provider.name)}) ", "de aanbieder"
+        lead = f"Deze pagina geeft de cursusbeschrijving {who}zoals die in de bron staat."
+    else:
+        speaker = "de schrijver van de beschrijving"
+        lead = "Deze pagina geeft de cursusbeschrijving zoals die in de bron staat; de bron noemt geen aanbieder."
+    texts = " ".join(t for path, t in text_fields(course) if not path.startswith("notes"))
+    words = [w for w in FIRST_PERSON if re.search(rf"\b{w}\b", texts, re.I)]
+    if not words:
+        return lead
+    quoted = " en ".join(f"‘{w}’" for w in words)
+    return f"{lead} Waar de tekst {quoted} zegt, spreekt {speaker}, niet de redactie van deze kennisbank."
 
 
 def render_course(course: Course) -> str:

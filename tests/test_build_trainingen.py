@@ -145,13 +145,19 @@ def test_comparison_table_rows_and_markers(site, content):
         assert len(cells) == len(courses), label
         for course, cell in zip(courses, cells):
             covered = any(d.field in fields for d in course.details)
-            if "niet vermeld" in cell:
+            if "niet-vermeld--onderdeel" in cell:
+                assert not expected and not covered, (label, course.id)
+            elif "niet vermeld" in cell:
                 # only where a reader expects the fact, or the source has the label but left it open
                 assert expected or covered, (label, course.id)
-            if "—" in cell:
-                assert not expected and not covered, (label, course.id)
-                assert '<span class="visueel-verborgen">komt in deze beschrijving niet voor</span>' in cell
-    assert '<p class="tabelnoot">Samengesteld door de redactie' in html and "—: de beschrijving" in html
+            # one wording for every absence, explained in the legend
+            assert "—" not in cell and ("niet vermeld" not in cell or "niet vermeld in de bron" in cell), (label, course.id)
+    # the duration row gives DJI's own words; no "niet vermeld" where another row gives the fact
+    assert "1 dag van 9.00 tot 16.00 uur" in rows["Duur en doorlooptijd"]
+    assert "9.00 tot 16.00 uur" in rows["Begin-/eindtijd bijeenkomsten"]
+    assert "niet vermeld" not in rows["Begin-/eindtijd bijeenkomsten"] + rows["Duur en doorlooptijd"]
+    assert t.count('<span class="niet-vermeld">') <= 6
+    assert "Samengesteld door de redactie" in html and "niet vermeld in de bron</em>: de beschrijving" in html
 
 
 def test_a_note_shows_in_the_comparison_only_on_its_fields_row(site, content):
@@ -177,6 +183,12 @@ def test_course_details_show_only_what_the_source_lists(site, content):
         for row in re.findall(r"<tr>.*?</tr>", details):
             if "niet vermeld" in row:
                 assert 'class="noot-ref"' in row, row
+    dji = table(read(site, DJI), "Opleidingsdetails")
+    assert '<th scope="row">Duur in uren/doorlooptijd</th><td>1 dag van 9.00 tot 16.00 uur</td>' in dji
+    assert "niet vermeld" not in dji and "Begin-/eindtijd" not in dji and "Lesgeld" not in dji
+    mc = table(read(site, MC), "Opleidingsdetails")
+    assert '<th scope="row">Kosten Literatuur/materialen</th><td>Lesmateriaal €75 <a class="noot-ref"' in mc
+    assert mc.count("niet vermeld") == 2  # Datums (a placeholder) and Certificering (empty)
 
 
 def test_renderers_use_the_models_vocabularies():
@@ -193,7 +205,52 @@ def test_course_pages_carry_json_ld_naming_the_course(site, content):
         assert len(courses) == 1
         data = courses[0]
         assert data["@type"] == "Course" and data["name"] == course.title and data["inLanguage"] == "nl"
-        if course.costs.tuition and course.costs.tuition.amount:
-            assert data["offers"]["price"] == course.costs.tuition.amount and data["offers"]["priceCurrency"] == "EUR"
+    mc = json.loads(re.search(r'ld\+json">(.*?)</script>', read(site, "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"), re.S).group(1))
+    assert "offers" not in mc and "timeRequired" not in mc  # no price without its VAT remark and other costs
 
 
+def test_source_problems_are_visible(site):
+    mc = read(site, MC)
+    assert "Noot van de redactie" in mc and "Dag 4" in mc
+    assert "Cell 1-1" not in NOTE_BOX.sub("", mc)
+    assert re.search(r'<th scope="row">Duur</th><td>3 dagen <a class="noot-ref"', mc)
+    groups_page = read(site, f"{PA}/functiegroepen/index.html")
+    assert re.search(r'admonition note.*?vier', groups_page, re.S)
+    contents_page = read(site, f"{PA}/inhoud-trainingen/index.html")
+    assert re.search(r'admonition note.*?[Tt]abel 3', contents_page, re.S)
+
+
+def notes_of(html: str) -> str:
+    return " ".join(page_text(box) for box in NOTE_BOX.findall(html))
+
+
+@pytest.mark.parametrize("page, phrases", [
+    (f"{PA}/functiegroepen/index.html", ["‘Draagvlak in de top’", "sociaal rechercheur"]),
+    (f"{PA}/stappenplan/index.html", ["leerdoelwijzer", "arbocatalogus"]),
+    (f"{PA}/voorbeeldprogramma/index.html", ["Hierover verderop meer", "intake"]),
+    (f"{PA}/e-learning/index.html", ["Niet iedere medewerker is heeft"]),
+    ("trainingen/ondermijning/index.html", ["‘Laatste update:’ zonder datum", "alleen deel 1", "formuleert ze", "De rest van de handreiking"]),
+    (MC, ["‘Gemeentelijke handhavers’ staan twee keer", "krachtenveldanalyse", "Leert welke krachten", "de bron noemt geen aanbieder", "niet of de btw is inbegrepen"]),
+    (DJI, ["‘ons Servicepunt’", "‘088 - 07 27 150’", "‘088 07 27150’", "van de aanbieder (Opleidingsinstituut DJI)", "120 burgemeesters", "Hier staan ze één keer"]),
+])
+def test_every_source_problem_has_a_note(site, page, phrases):
+    notes = notes_of(read(site, page))
+    for phrase in phrases:
+        assert phrase in notes, (page, phrase)
+
+
+def test_notes_stand_at_their_passage(site, content):
+    """A note in a course's list is linked from the section or detail it concerns."""
+    dji = read(site, DJI)
+    contact = dji.split('id="aanbieder"')[1]
+    assert contact.index('class="noot-refs"') < contact.index("ons Servicepunt")
+    mc = read(site, MC)
+    programme = mc.split('id="programma"')[1].split("<h3")[0]
+    numbers = [n for n, note in enumerate(content.trainingen.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
+    assert re.findall(r"\[noot (\d+)\]", programme) == [str(n) for n in numbers]
+
+
+def test_the_providers_phone_number_and_web_address_are_links(site):
+    html = read(site, DJI)
+    assert '<a href="tel:0880727150">088 07 27150</a>' in html
+    assert '<a href="https://www.oidji.nl" rel="noopener">www.oidji.nl</a>' in html

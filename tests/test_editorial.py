@@ -35,8 +35,26 @@ def transcribed(content) -> tuple[str, ...]:
     return tuple(phases + [sitemap.url_of(doc.section) for doc in content.documents.values()])
 
 
+# pages the editors compiled from a source document (a matrix, a selection of steps): credited as
+# their compilation, never as a transcription
+COMPILED = ("trainingen/publieksagressie/per-functiegroep/", "zelfscan/vredestijd/", "zelfscan/crisis/", "zelfscan/nazorg/", "nu-handelen/")
+
+
+def test_compiled_pages_are_credited_as_the_editors_compilation(site, content):
+    pages = {p: h for p, h in site_pages(site).items() if p.startswith(COMPILED) and p != "nu-handelen/index.html"}
+    assert len(pages) >= 1 + 3 + 3
+    for path, html in pages.items():
+        block = re.search(r'<aside class="bronvermelding bronvermelding--samengesteld"[^>]*data-bron="([^"]+)"[^>]*>(.*?)</aside>', html, re.S)
+        assert block, f"{path}: not credited as the editors' compilation"
+        text = page_text(block.group(2))
+        assert "Samengesteld door de redactie" in text and content.documents[block.group(1)].title in text, path
+        assert "Overgenomen" not in text and credit_of(html) is None, path
+
+
 def test_every_transcribed_page_credits_its_source_document(site, content):
-    pages = {p: h for p, h in site_pages(site).items() if p.startswith(transcribed(content)) and not p.startswith("r/")}
+    pages = {
+        p: h for p, h in site_pages(site).items() if p.startswith(transcribed(content)) and not p.startswith(("r/", *COMPILED))
+    }
     assert len(pages) >= len(content.handvatten) + len(content.phases) + len(content.documents)
     for path, html in pages.items():
         found = credit_of(html)
@@ -77,13 +95,15 @@ def test_bronnen_page_lists_every_document_with_what_it_says_of_itself(site, con
         block = re.search(rf'<h3 id="bron-{doc.id}">.*?</dl>', html, re.S)
         assert block, doc.id
         text = page_text(block.group())
-        assert doc.part.split(":")[0] in text
+        assert doc.part.split(" (")[0].split(".")[0][1:] in text
         assert (doc.maker or "niet vermeld in het document") in text
     text = page_text(html)
     assert "Literatuurreview" in text and "titel, auteurs, uitgever en jaar staan er niet in" in text
     dji = page_text(re.search(r'<h3 id="bron-omgaan-met-intimidatie-en-bedreiging">.*?</dl>', html, re.S).group())
     assert "Opleidingsinstituut DJI" in dji
-    assert "Alleen deel 1" in page_text(re.search(r'<h3 id="bron-ondermijning">.*?</dl>', html, re.S).group())
+    assert "Of er meer delen zijn, zegt het document niet" in page_text(re.search(r'<h3 id="bron-ondermijning">.*?</dl>', html, re.S).group())
+    publieksagressie = page_text(re.search(r'<h3 id="bron-publieksagressie">.*?</dl>', html, re.S).group())
+    assert "arbocatalogus voor gemeenten" not in publieksagressie and "Niet vermeld in het document. Het noemt zich" in publieksagressie
 
 
 def test_footer_links_to_the_source_documents(site):
@@ -95,7 +115,8 @@ def test_footer_links_to_the_source_documents(site):
 def test_citation_names_only_what_the_document_says(content):
     cycle = content.documents["cyclus"]
     line = citation(cycle, "V2 Ontwikkel een werkwijze.", "Kennisbank", "1.0", "1 januari 2027")
-    assert line.startswith("Interventies in de cyclus van online aangejaagd geweld [handboek] (z.d.; maker niet vermeld")
+    # the cycle document names no kind for itself: no "[handboek]"
+    assert line.startswith("Interventies in de cyclus van online aangejaagd geweld (z.d.; maker niet vermeld")
     assert "‘V2 Ontwikkel een werkwijze’." in line  # the title's own full stop is not doubled
     dji = content.documents["omgaan-met-intimidatie-en-bedreiging"]
     assert citation(dji, None, "Kennisbank", "1.0", "1 januari 2027").startswith("Opleidingsinstituut DJI")
@@ -306,3 +327,15 @@ def test_the_counts_on_the_built_pages_follow_the_data(site, content):
     training = page_text((site / "trainingen/index.html").read_text(encoding="utf-8"))
     assert f"De {number(len(content.trainingen.courses))} cursusbeschrijvingen" in training
     assert f"de {len(content.handvatten)} handvatten" in page_text((site / "index.html").read_text(encoding="utf-8"))
+
+
+def test_a_recommendation_page_says_which_part_it_holds_and_cites_its_versions_date(site, content):
+    from kennisbank.dates import dutch_date
+
+    html = (site / "vredestijd/v5/index.html").read_text(encoding="utf-8")
+    text = page_text(credit_of(html).group(2))
+    assert "Op deze pagina: handvat V5 (titel, inleiding, vraag en punten)." in text
+    assert "Overgenomen: het hele document" not in text and "[handboek]" not in text
+    # the version's date from the changelog, not the build day
+    newest = content.changelog[0]
+    assert f"versie {newest.version}, {dutch_date(newest.date)}" in text

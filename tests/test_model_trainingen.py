@@ -1,6 +1,9 @@
 """Training data: the real files load, and bad course, table or checklist data stops the build."""
 
 
+
+import re
+
 from conftest import ROOT, edit_yaml as edit, problems_of
 from kennisbank.model import load
 
@@ -76,12 +79,13 @@ def test_a_heading_for_an_unknown_section_fails(data):
 def test_a_guide_note_in_an_unknown_place_fails(data):
     edit(data / GUIDE, lambda d: d["notes"].append({"where": "tabel-3", "text": "Iets."}))
     msg = problems_of(data)
-    assert f"data/{GUIDE}: notes.4.where: unknown place 'tabel-3'; known: tabel-1" in msg
+    assert re.search(rf"data/{GUIDE}: notes\.\d+\.where: unknown place 'tabel-3'; known: tabel-1", msg), msg
 
 
 def test_a_guide_note_on_an_unknown_row_fails(data):
     edit(data / GUIDE, lambda d: d["notes"].append({"where": "tabel-2", "row": "Stadstoezicht", "text": "Iets."}))
-    assert f"data/{GUIDE}: (file): notes.4.row: no row 'Stadstoezicht' in tabel-2" in problems_of(data)
+    msg = problems_of(data)
+    assert re.search(rf"data/{GUIDE}: \(file\): notes\.\d+\.row: no row 'Stadstoezicht' in tabel-2", msg), msg
 
 
 def test_silent_mappings_have_their_notes():

@@ -149,7 +149,7 @@ def test_the_word_check_sees_a_split_word(page, served_site):
 
 # --- print -----------------------------------------------------------------------------------
 
-CONTROLS = ("Presenteren", "Kopieer link", "Vinkjes wissen", "Werkkaart (PDF)", "Handboek (PDF)", "Stappen voor", "Alle rollen")
+CONTROLS = ("Presenteren", "Kopieer link", "Vinkjes wissen", "Werkkaart (PDF)", "Hele cyclus (PDF)", "Stappen voor", "Alle rollen")
 
 
 def pdf_text(page, tmp_path, name) -> str:

@@ -57,8 +57,17 @@ def test_citation_links_point_at_the_sources_page(content):
 def test_table_has_caption_and_header_cells():
     table = Table(caption="Kop", columns=["Nr.", "Aspect"], rows=[["1", "een"], ["2", "twee"]])
     html = render_table(table)
-    assert "<caption>Kop</caption>" in html
+    # the caption and the column headers are the editors': the caption carries their marker
+    assert '<caption>Kop <span class="redactie-merk">' in html and "toegevoegd door de </span>redactie" in html
     assert html.count('<th scope="col">') == 2 and html.count("<tr>") == 3
+
+
+def test_a_one_cell_row_is_the_sources_lead_in_sentence_heading_its_rows():
+    table = Table(caption="Kop", columns=["Nr.", "Indicator"], rows=[["Sterke indicatoren zijn:"], ["1.", "een en"], ["2.", "twee."], ["Zwakke zijn:"], ["3.", "drie."]])
+    html = render_table(table)
+    assert html.count('<th colspan="2" scope="rowgroup" class="tabel__bronzin">') == 2
+    assert '<tbody><tr><th colspan="2" scope="rowgroup" class="tabel__bronzin">Zwakke zijn:</th></tr>' in html
+    assert "<td>een en</td>" in html and "<td>twee.</td>" in html
 
 
 def test_course_text_cannot_inject_markup_even_into_json_ld():
@@ -78,7 +87,10 @@ def test_course_text_cannot_inject_markup_even_into_json_ld():
     json_ld = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "<" not in json_ld and ">" not in json_ld
     import json
-    assert json.loads(json_ld)["timeRequired"] == evil
+    data = json.loads(json_ld)
+    assert data["audience"]["audienceType"] == evil
+    # no one-sided duration, no Offer that drops the VAT remark and the other cost lines
+    assert "timeRequired" not in data and "offers" not in data
 
 
 def test_a_card_shows_source_steps_by_id_with_their_text_and_place(content):

@@ -102,7 +102,7 @@ def test_the_built_statement_shows_the_configured_facts_and_its_status(site):
     assert f"Meld het ons via {extra['contact']}." in text
     assert f"Datum van deze verklaring: {render_field(settings(extra, publish=False), 'datum')}" in text
     assert "Status: voldoet gedeeltelijk" in text
-    assert "Bij elke wijziging controleert een automatische test alle pagina's op de eisen van WCAG 2.1 én WCAG 2.2, niveau A en AA." in text
+    assert "Bij elke wijziging controleert een automatische test alle pagina’s op de eisen van WCAG 2.1 én WCAG 2.2, niveau A en AA." in text
 
 
 def test_the_statement_quotes_the_skip_link_as_the_site_shows_it(site):

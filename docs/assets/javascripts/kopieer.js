@@ -47,7 +47,7 @@
       var path = button.getAttribute("data-kort") + (window.location.protocol === "file:" ? "index.html" : "");
       return new URL(path, siteRoot()).href;
     }
-    var page = window.location.href.split("#")[0];
+    var page = window.location.href.split(/[?#]/)[0];
     return page + "#" + button.getAttribute("data-anker");
   }
 
@@ -67,7 +67,7 @@
   function fillCitationAddress() {
     // Without a configured site address the page shows its path; the browser knows the full one
     var address = document.querySelector(".citeer__adres");
-    if (address && /^https?:$/.test(window.location.protocol)) address.textContent = window.location.href.split("#")[0];
+    if (address && /^https?:$/.test(window.location.protocol)) address.textContent = window.location.href.split(/[?#]/)[0];
   }
 
   function init() {

@@ -97,7 +97,7 @@
         values.map(function (v) { return total[v] + " " + labels[v]; }).join(", ") + ", " + total.open +
         " nog niet beantwoord (van " + steps.length + " stappen)."));
       out.appendChild(table);
-      out.appendChild(element("h3", "Actielijst: stappen die er nog niet zijn"));
+      out.appendChild(element("h3", "Actielijst: stappen die nog niet zijn gezet"));
       if (!actions.length) out.appendChild(element("p", "Geen stappen gemarkeerd als ‘" + labels[todo] + "’."));
       else {
         var list = element("ul");
