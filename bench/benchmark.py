@@ -316,7 +316,7 @@ def main() -> None:
         with_pdf = post_build(pdf_site, {"ENABLE_PDF_EXPORT": "1", "SITE_URL": "https://kennisbank.example/"})
         line(f"post-build step with all PDFs ({os.cpu_count()} processes)", f"{with_pdf:.1f} s", "at most 12 s", with_pdf <= 12,
              "rendering is CPU-bound: the largest handbook alone sets the floor")
-        from exports import pdf, pdfs
+        from exports import pdf_documents as pdf, pdf_exports as pdfs
         from kennisbank.dates import build_date
         from kennisbank.model import load_once
 

@@ -19,7 +19,7 @@ from kennisbank import project as project_content, publisher, sitemap
 from kennisbank.frontmatter import FrontMatterError
 from kennisbank.model import ContentError
 
-from . import builders, config as site_config, pdfs
+from . import builders, config as site_config, pdf_exports
 from .postbuild import LinkContractError, post_build, say
 
 
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     try:
         contract = project / "links.txt"  # the published addresses (tools/links.py)
         post_build(project, args.site_dir.resolve(), args.builder, contract=contract if contract.exists() else None)
-    except (pdfs.ExportError, ContentError, sitemap.ShortLinkError, LinkContractError, publisher.PublisherError) as exc:
+    except (pdf_exports.ExportError, ContentError, sitemap.ShortLinkError, LinkContractError, publisher.PublisherError) as exc:
         print(f"exports: error: {exc}", file=sys.stderr)
         return 1
     return 0

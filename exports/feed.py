@@ -21,7 +21,7 @@ from kennisbank.model import Content
 from kennisbank.model_wijzigingen import ChangelogEntry, changed_item
 
 from .config import SiteConfig
-from .pdfs import ExportError
+from .pdf_exports import ExportError
 
 WHERE = "data/wijzigingen.yml"
 ATOM = "http://www.w3.org/2005/Atom"

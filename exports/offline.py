@@ -21,7 +21,7 @@ from kennisbank import sitemap
 from kennisbank.model import Content
 
 from . import builders, config as site_config, sitefiles
-from .pdfs import ExportError
+from .pdf_exports import ExportError
 
 
 def make(project: Path, site_dir: Path, builder: str, content: Content, environ: Mapping[str, str], say) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kennisbank import project as project_content, sitemap
 
-from . import config as site_config, linkcontract, offline, opendata, pdfs, sitefiles, sitemapxml
+from . import config as site_config, linkcontract, offline, opendata, pdf_exports, sitefiles, sitemapxml
 
 
 def say(message: str) -> None:
@@ -43,7 +43,7 @@ def post_build(project: Path, site_dir: Path, builder: str = "mkdocs", environ: 
             )
         say(f"link contract: {len(entries)} published addresses resolve")
     if sitemap.pdfs_made(environ):
-        pdfs.make(site_dir, config, content, say)
+        pdf_exports.make(site_dir, config, content, say)
     if sitemap.zip_made(environ):
         offline.make(project, site_dir, builder, content, environ, say)
     say(f"done in {time.perf_counter() - started:.1f} s")

@@ -10,7 +10,7 @@ from pathlib import Path
 from kennisbank import sitemap
 from kennisbank.model import Content
 
-from .pdfs import ExportError
+from .pdf_exports import ExportError
 
 
 def redirect_page(label: str, target: str) -> str:

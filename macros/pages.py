@@ -21,7 +21,7 @@ from kennisbank.model_wijzigingen import changed_item, check_site, last_change
 from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
 from . import (
-    render_bronnen, render_cyclus, render_doelgroepen, render_hergebruik, render_links, render_metadata, render_nu, render_steps,
+    render_bronnen, render_cyclus, render_doelgroepen, render_hergebruik, render_metadata, render_short_links, render_nu, render_steps,
     render_toegankelijkheid, render_trainingen, render_wijzigingen, render_woordenlijst, render_zelfscan,
     render_zoekwoorden,
 )
@@ -284,7 +284,7 @@ class PageMacros:
         return render_woordenlijst.render_glossary(self.content.glossary)
 
     def korte_links(self, page: Page) -> str:
-        return render_links.render_short_link_table(self.content, self.short_links)
+        return render_short_links.render_short_link_table(self.content, self.short_links)
 
     def _audiences(self) -> dict[str, list[str]]:
         content = self.content

@@ -334,7 +334,7 @@ def test_the_post_build_step_stops_on_a_dropped_published_address(tmp_path):
 def test_the_pdf_keeps_weasyprints_header():
     from weasyprint import HTML
 
-    from exports.pdf import OPTIONS, with_header_scopes
+    from exports.pdf_documents import OPTIONS, with_header_scopes
 
     data = HTML(string='<html lang="nl"><title>t</title><table><thead><tr><th>a</th></tr></thead>'
                        '<tbody><tr><td>b</td></tr></tbody></table></html>').write_pdf(**OPTIONS)

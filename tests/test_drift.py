@@ -107,9 +107,9 @@ def test_the_stylesheet_styles_the_question_heading_by_its_anchor():
 
 @pytest.mark.parametrize("css", [PRINT_CSS], ids=["print.css"])
 def test_printing_drops_what_the_pdf_export_drops(css):
-    # owner: exports.pdf.SITE_ONLY (the renderers mark site furniture with it); printing from the
+    # owner: exports.pdf_documents.SITE_ONLY (the renderers mark site furniture with it); printing from the
     # browser must hide the same elements
-    from exports.pdf import SITE_ONLY
+    from exports.pdf_documents import SITE_ONLY
 
     text = css.read_text(encoding="utf-8")
     assert f"[{SITE_ONLY}]" in text

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from conftest import ROOT, SOURCES
-from exports import config as site_config, pdf, pdfs
+from exports import config as site_config, pdf_documents as pdf, pdf_exports as pdfs
 from exports.postbuild import post_build
 from kennisbank import sitemap
 from fidelity import measure

@@ -34,7 +34,7 @@ class Job:
 
     name: str
     title: str
-    pages: tuple  # the built pages it holds (pdf.Page), in order
+    pages: tuple  # the built pages it holds (pdf_documents.Page), in order
     cards: tuple[str, ...] | None = None  # a handout: the recommendation id of each page; None: a handbook
 
 
@@ -43,7 +43,7 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
     together); each written as it is done."""
     from . import pdf  # WeasyPrint takes a second to import: only when PDFs are asked for
 
-    meta = pdf.Meta(
+    meta = pdf_documents.Meta(
         site_name=config.site_name, version=config.version, day=build_date(), site_url=config.site_url,
         sources=tuple((d.id, d.title) for d in content.documents.values()),
     )
@@ -61,7 +61,7 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
                 say(f"PDF: {sitemap.pdf_path(name)} ({pages} pages, {len(data) // 1024} kB) in {seconds:.1f} s")
-        except pdf.PdfError as exc:
+        except pdf_documents.PdfError as exc:
             for future in running:
                 future.cancel()
             raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
@@ -91,14 +91,14 @@ def plan(site_dir: Path, config: SiteConfig, content: Content) -> list[Job]:
 
 def render(job: Job, site_dir: Path, meta) -> tuple[str, bytes, int, float]:
     """(name, PDF, page count, seconds) of one job; runs in a worker process."""
-    from . import pdf
+    from . import pdf_documents
 
     begin = time.perf_counter()
     if job.cards is None:
-        document = pdf.handbook_html(job.title, list(job.pages), meta)
+        document = pdf_documents.handbook_html(job.title, list(job.pages), meta)
     else:
-        document = pdf.handout_html(job.title, list(zip(job.pages, job.cards)), meta)
-    data = pdf.render(document, job.name, site_dir, list(job.pages))
+        document = pdf_documents.handout_html(job.title, list(zip(job.pages, job.cards)), meta)
+    data = pdf_documents.render(document, job.name, site_dir, list(job.pages))
     return job.name, data, len(job.pages), time.perf_counter() - begin
 
 
@@ -131,7 +131,7 @@ def collect(site_dir: Path, entries: list[tuple[str, int]], directory_urls: bool
     read, by docs path."""
     from dataclasses import replace
 
-    from . import pdf
+    from . import pdf_documents
 
     seen = {} if seen is None else seen
     pages = []
@@ -142,10 +142,10 @@ def collect(site_dir: Path, entries: list[tuple[str, int]], directory_urls: bool
                 text = (Path(site_dir) / file).read_text(encoding="utf-8")
             except FileNotFoundError:
                 raise ExportError(f"PDF: {path}: the built page {file} is missing") from None
-            seen[path] = pdf.Page(path, sitemap.url_of(path, directory_urls), text)
+            seen[path] = pdf_documents.Page(path, sitemap.url_of(path, directory_urls), text)
             try:
-                pdf.article(seen[path])
-            except pdf.PdfError as exc:
+                pdf_documents.article(seen[path])
+            except pdf_documents.PdfError as exc:
                 raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
         pages.append(replace(seen[path], level=depth))
     return pages
