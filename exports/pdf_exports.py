@@ -41,7 +41,7 @@ class Job:
 def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int | None = None) -> None:
     """Every PDF, rendered in parallel over the machine's cores (largest first, so the cores end
     together); each written as it is done."""
-    from . import pdf  # WeasyPrint takes a second to import: only when PDFs are asked for
+    from . import pdf_documents  # WeasyPrint takes a second to import: only when PDFs are asked for
 
     meta = pdf_documents.Meta(
         site_name=config.site_name, version=config.version, day=build_date(), site_url=config.site_url,
