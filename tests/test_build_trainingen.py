@@ -12,6 +12,7 @@ from kennisbank.sitemap import GUIDE_TABLE_PAGES
 from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, PLACE_LABELS, skill_matrix
 
 PA = "trainingen/publieksagressie"
+NOTE_BOX = re.compile(r'<div class="admonition note">.*?</div>', re.S)
 MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
 
