@@ -66,13 +66,29 @@ def test_tabel_5_and_managers_elements(site, content):
 
 def test_sample_programme_has_a_row_per_block(site, content):
     html = read(site, f"{PA}/voorbeeldprogramma/index.html")
-    t = table(html, "Voorbeeldprogramma")
-    assert t.count('<th scope="col">') == 4
-    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.sample_programme)
-    # a cell the source is silent on says so (a dash to see, "niet genoemd" to hear), never blank
-    assert "<td></td>" not in t
-    silent = sum(not b.aim for b in content.trainingen.publieksagressie.sample_programme) + sum(not b.duration for b in content.trainingen.publieksagressie.sample_programme)
-    assert t.count('<span class="visueel-verborgen">niet genoemd</span>') == silent > 0
+    blocks = content.trainingen.publieksagressie.sample_programme
+    parts = re.findall(r'<table class="datatabel programma"><caption>Voorbeeldprogramma.*?</table>', html, re.S)
+    t = "".join(parts)
+    assert all(p.count('<th scope="col">') == 4 for p in parts)
+    assert t.count('<th scope="row">') == len(blocks)
+    # a cell the source is silent on says so (a dash to see, "niet vermeld in de bron" to hear), never blank
+    assert "<td></td>" not in t and "niet genoemd" not in t
+    silent = sum(not b.aim for b in blocks) + sum(not b.duration and not b.after for b in blocks)
+    assert t.count('<span class="visueel-verborgen">niet vermeld in de bron</span>') == silent > 0
+
+
+def test_sample_programme_keeps_the_duration_paragraph_where_the_source_has_it(site):
+    """PA 979-984 stands between the lists for Toezicht en handhaving and "Doelgroep: Teams"; the
+    row it speaks of says what the source says of its duration, not that the source is silent."""
+    html = read(site, f"{PA}/voorbeeldprogramma/index.html")
+    lists = html.index('id="programma-vaardigheden"')
+    paragraph = html.index('<p id="programma-duur">Over de duur van gerichte vaardigheidstrainingen is geen duidelijke richtlijn')
+    teams = html.index('<span class="label">Doelgroep:</span> Teams')
+    assert html.index('id="programma-4"') < lists < paragraph < teams
+    assert html.count("Over de duur van gerichte vaardigheidstrainingen") == 1
+    assert "<caption>Voorbeeldprogramma (vervolg)</caption>" in html[paragraph:teams]
+    row = re.search(r'<tr id="programma-4">.*?</tr>', html, re.S).group()
+    assert row.endswith('<td>geen duidelijke richtlijn (zie <a href="#programma-duur">de alinea onder de voorbeelden</a>)</td></tr>')
 
 
 def test_matrix_agrees_with_the_lists_it_comes_from(site, content):
@@ -90,7 +106,7 @@ def test_matrix_agrees_with_the_lists_it_comes_from(site, content):
 
 
 def test_matrix_says_not_named_not_no(site):
-    """The source gives examples: a skill it does not list for a group is "niet genoemd" (visible
+    """The source gives examples: a skill it does not list for a group is "niet vermeld in de bron" (visible
     as a dash, spoken as the words), never "nee"; caption and legend say these are examples."""
     html = read(site, f"{PA}/per-functiegroep/index.html")
     t = re.search(r'<table class="datatabel matrix".*?</table>', html, re.S).group()
@@ -101,11 +117,11 @@ def test_matrix_says_not_named_not_no(site):
     for cell in empty:
         assert cell == (
             '<td class="niet-genoemd"><span class="niet-vermeld" aria-hidden="true">–</span>'
-            '<span class="visueel-verborgen">niet genoemd</span></td>'
+            '<span class="visueel-verborgen">niet vermeld in de bron</span></td>'
         )
     assert re.search(r"<caption>Voorbeelden van vaardigheidstrainingen uit het voorbeeldprogramma", t)
     legend = re.search(r"</table>\s*<p class=\"tabelnoot\">(.*?)</p>", html.split('id="matrix"')[1], re.S).group(1)
-    assert "Voorbeelden, geen volledige lijst" in legend and "niet genoemd" in legend
+    assert "Voorbeelden, geen volledige lijst" in legend and "– niet vermeld in de bron:" in legend
     assert "‘Voorbeelden van vaardigheidstrainingen’" in legend
 
 
