@@ -290,9 +290,17 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
     skills, _, groups_of = skill_matrix(guide)
     out = []
     tables = link(GUIDE_TABLE_PAGES["tabel-2"])
+    elements = [e for c in guide.training_elements for e in c.elements]
+    unassigned = [e for e in elements if e.groups is None]
+    noted = {n.row for _, n in _notes_at(guide, "tabel-2")}
+    open_audience = [e for e in unassigned if not e.audience and e.name in noted]
+    # "Met name voor …": mainly, not only
+    mainly = [e for e in elements if (e.audience or "").lower().startswith("met name")]
     for g in guide.function_groups:
         specific = [e for c in guide.training_elements for e in c.elements if e.groups and g.id in e.groups]
-        general = [e.name for c in guide.training_elements for e in c.elements if e.groups is None]
+        # no target group: "van belang voor alle functiegroepen", unless the source leaves open whether
+        # one belongs to it (an element without audience that carries a note on Tabel 2 says why)
+        general = [e.name for e in unassigned if e not in open_audience]
         prof = [s for s in guide.professional_skills if _applies(s, g.id)]
         programme = [s for s in skills if g.id in groups_of[s]]
         # Markdown headings, so each group is in the page's table of contents with a permalink
@@ -311,9 +319,20 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
             )
             + f'<p>Daarnaast zijn volgens <a href="{esc_html(tables)}">tabel 2</a> de {len(general)} '
             "trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen en "
-            "leidinggevenden’ (een ervan, ‘Geweldloze afweertechnieken’, is onzeker: zie de noot bij tabel 2). "
-            "Elementen die tabel 2 ‘met name’ voor een andere functiegroep noemt, staan alleen bij die "
-            "functiegroep; de bron sluit andere functiegroepen niet uit.</p>\n"
+            "leidinggevenden’"
+            + "".join(
+                f", en mogelijk ook ‘{esc_html(e.name)}’: of daar een doelgroep bij hoort, blijkt niet uit de bron"
+                + _note_refs(guide, "tabel-2", e.name, GUIDE_TABLE_PAGES["tabel-2"])
+                for e in open_audience
+            )
+            + ".</p>\n"
+            + (
+                f"<p>{EDITORS_MARK} Elementen die tabel 2 ‘met name’ voor een functiegroep noemt ("
+                + ", ".join(f"‘{esc_html(e.name)}’" for e in mainly)
+                + "), staan hier alleen bij de functiegroepen die tabel 2 daar noemt. ‘Met name’ is niet ‘alleen’: de bron sluit "
+                "andere functiegroepen niet uit.</p>\n"
+                if mainly else ""
+            )
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
         items = "".join(

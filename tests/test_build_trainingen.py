@@ -274,3 +274,24 @@ def test_the_providers_phone_number_and_web_address_are_links(site):
     html = read(site, DJI)
     assert '<a href="tel:0880727150">088 07 27150</a>' in html
     assert '<a href="https://www.oidji.nl" rel="noopener">www.oidji.nl</a>' in html
+
+
+def test_group_overviews_say_van_belang_and_leave_the_open_element_open(site, content):
+    """Tabel 2: elements without a target group are "van belang voor" all groups (not "gelden");
+    "Geweldloze afweertechnieken", whose place the source leaves open, is not counted with them but
+    named apart with a link to its note; "met name" gets a marked sentence: not "alleen"."""
+    guide = content.trainingen.publieksagressie
+    html = read(site, f"{PA}/per-functiegroep/index.html")
+    overviews = html.split('<h2 id="fg-')[1:]
+    unassigned = [e for c in guide.training_elements for e in c.elements if e.groups is None]
+    n = [i for i, note in enumerate((x for x in guide.notes if x.where == "tabel-2"), start=1) if note.row == "Geweldloze afweertechnieken"]
+    assert len(n) == 1
+    for overview in overviews:
+        text = page_text(overview)
+        assert f"de {len(unassigned) - 1} trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen" in text
+        assert "en mogelijk ook ‘Geweldloze afweertechnieken’" in text
+        assert f'inhoud-trainingen/#noot-tabel-2-{n[0]}"' in overview
+        assert "gelden" not in text.split()
+        mark = overview.index('<span class="redactie-merk">')
+        assert "‘Met name’ is niet ‘alleen’" in overview[mark:]
+
