@@ -624,6 +624,9 @@ def render_course(course: Course) -> str:
             contact += f'<br><a href="https://{esc_html(p.website)}" rel="noopener">{esc_html(p.website)}</a>'
         extra = f"<p>{esc_html(p.contact)}</p>" if p.contact else ""
         sections.append(("aanbieder", "Aanbieder en aanmelden", f"{extra}<address>{contact}</address>"))
+    # the source's order where the data gives it (sections it does not list keep theirs, after it)
+    order = {key: n for n, key in enumerate(course.sections)}
+    sections.sort(key=lambda section: order.get(section[0], len(order)))
     for anchor, title, body in sections:
         noted = _noted(course, SECTION_NOTES[anchor])
         lead = f'<p class="noot-refs">Noten van de redactie bij dit deel:{noted}</p>\n\n' if noted else ""

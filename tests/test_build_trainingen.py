@@ -295,3 +295,13 @@ def test_group_overviews_say_van_belang_and_leave_the_open_element_open(site, co
         mark = overview.index('<span class="redactie-merk">')
         assert "‘Met name’ is niet ‘alleen’" in overview[mark:]
 
+
+def test_dji_sections_stand_in_the_sources_order(site, content):
+    """DJI: "Data, locatie en aanmelden" and the sponsor sentence before "Voor wie", and "Voor wie"
+    before the introduction; what still stands elsewhere (the address block) is said in a note."""
+    html = read(site, DJI)
+    ids = re.findall(r'<h2 id="([a-z-]+)"', html.split("</h1>")[1])
+    assert ids[:8] == ["aanbieder", "mogelijk-gemaakt", "voor-wie", "resultaat", "doel", "programma", "methode", "ervaringen"]
+    assert "in de bron staat het zonder kop, na de zin ‘Deze training wordt mede mogelijk gemaakt …’" in page_text(html)
+    # a course that gives no order keeps the usual one
+    assert content.trainingen.courses["masterclass-wraakbeteugeling"].sections == []
