@@ -379,6 +379,9 @@ class Course(Strict):
     # the source's own wording of a section heading, where it differs from ours
     headings: dict[str, Text] = {}
     """Eigen woorden van de bron voor een kop (sleutels: resultaat, doel, voor-wie, onderwerpen, programma, methode, ervaringen, aanbieder, mogelijk-gemaakt)."""
+    # the source's order of the sections, where it differs from the page's usual one
+    sections: list[str] = []
+    """De volgorde van de delen in de bron, als die afwijkt van de gewone volgorde (sleutels als bij headings)."""
 
     def has_value(self, field_name: str) -> bool:
         """Whether the data holds a value for a detail field."""
@@ -397,6 +400,11 @@ class Course(Strict):
         for key in self.headings:
             if key not in COURSE_HEADING_KEYS:
                 problems.append(f"heading for unknown section {key!r}; known: {', '.join(sorted(COURSE_HEADING_KEYS))}")
+        for n, key in enumerate(self.sections):
+            if key not in COURSE_HEADING_KEYS:
+                problems.append(f"sections.{n}: unknown section {key!r}; known: {', '.join(sorted(COURSE_HEADING_KEYS))}")
+            elif key in self.sections[:n]:
+                problems.append(f"sections.{n}: {key!r} is listed twice")
         noted = {n.field for n in self.notes}
         listed = [d.field for d in self.details]
         for n, field_name in enumerate(listed):

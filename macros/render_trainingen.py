@@ -32,7 +32,13 @@ def _ps(paragraphs: list[str]) -> str:
 STAR = '<span aria-hidden="true">*</span><span class="visueel-verborgen"> (inbegrepen in basis- en/of vervolgopleiding)</span>'
 STAR_NOTE = "* Vaardigheidstrainingen inbegrepen in basis- en/of vervolgopleiding"
 # A cell of a derived table that the source is silent on: a dash to see, words to hear.
-SILENT = '<span class="niet-vermeld" aria-hidden="true">–</span><span class="visueel-verborgen">niet genoemd</span>'
+# One wording for every absence on the site: "niet vermeld in de bron" (see /bronnen/).
+NOT_STATED = "niet vermeld in de bron"
+SILENT = f'<span class="niet-vermeld" aria-hidden="true">–</span><span class="visueel-verborgen">{NOT_STATED}</span>'
+# The sample programme's block of specific skills training gives no "Duur:"; the paragraph after
+# its lists begins with what the source says of the duration instead.
+NO_GUIDELINE_SOURCE = "Over de duur van gerichte vaardigheidstrainingen is geen duidelijke richtlijn te geven."
+NO_GUIDELINE = "geen duidelijke richtlijn"
 
 
 def _on(page: str, anchor: str) -> str:
@@ -155,30 +161,44 @@ def render_manager_elements(guide: PublieksagressieFile) -> str:
 
 
 def render_sample_programme(guide: PublieksagressieFile) -> str:
-    """The sample programme: a row per block; the skills per function group in their own table."""
-    rows = []
-    skills_tables = []
+    """The sample programme, in the source's order: a row per block; where a block lists skills per
+    function group, the table stops, the lists follow, then the paragraph the source gives after
+    them (``after``), and the next blocks continue in a second table with the same columns."""
+    parts: list[list[str]] = [[]]
+    between: list[str] = []
     for n, block in enumerate(guide.sample_programme, start=1):
         content = esc_html(block.content or "") + (f"<p>{esc_html(block.text)}</p>" if block.text else "")
+        duration = esc_html(block.duration or "")
         if block.skills_by_group:
             content += '<p><a href="#programma-vaardigheden">Voorbeelden van vaardigheidstrainingen per functiegroep</a></p>'
-            skills_tables.append(_skills_table(block))
-        rows.append(
+        if not duration and block.after and block.after.startswith(NO_GUIDELINE_SOURCE):
+            # the source does speak of the duration: that there is no clear guideline
+            duration = f'{NO_GUIDELINE} (zie <a href="#programma-duur">de alinea onder de voorbeelden</a>)'
+        parts[-1].append(
             f'<tr id="programma-{n}"><th scope="row"><span class="label">{esc_html(block.audience_label)}:</span> '
             f"{esc_html(block.audience)}{_note_refs(guide, 'voorbeeldprogramma', block.audience)}</th>"
             f"<td>{esc_html(block.aim or '') or SILENT}</td><td>{content or SILENT}</td>"
-            f"<td>{esc_html(block.duration or '') or SILENT}</td></tr>"
+            f"<td>{duration or SILENT}</td></tr>"
         )
+        if block.skills_by_group or block.after:
+            between.append(_skills_table(block))
+            parts.append([])
     legend = (
-        '<p class="tabelnoot"><span aria-hidden="true">–</span> niet genoemd: de bron geeft hier voor deze doelgroep geen doel of duur.</p>'
-        if any(SILENT in r for r in rows) else ""
+        f'<p class="tabelnoot"><span aria-hidden="true">–</span> {NOT_STATED}: de bron geeft hier voor deze doelgroep geen doel of duur.</p>'
+        if any(SILENT in r for rows in parts for r in rows) else ""
     )
-    table = (
-        '<table class="datatabel programma"><caption>Voorbeeldprogramma</caption><thead><tr>'
-        '<th scope="col">Doelgroep</th><th scope="col">Doel</th><th scope="col">Inhoud</th><th scope="col">Duur</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>{legend}"
+    head = (
+        '<thead><tr><th scope="col">Doelgroep</th><th scope="col">Doel</th><th scope="col">Inhoud</th>'
+        '<th scope="col">Duur</th></tr></thead>'
     )
-    return table + render_guide_notes(guide, "voorbeeldprogramma") + "".join(skills_tables)
+    out = []
+    for i, rows in enumerate(parts):
+        if rows:
+            caption = "Voorbeeldprogramma" + (" (vervolg)" if i else "")
+            out.append(f'<table class="datatabel programma"><caption>{caption}</caption>{head}<tbody>{"".join(rows)}</tbody></table>')
+        if i < len(between):
+            out.append(between[i])
+    return "".join(out) + legend + render_guide_notes(guide, "voorbeeldprogramma")
 
 
 def _skills_table(block) -> str:
@@ -186,13 +206,15 @@ def _skills_table(block) -> str:
         f'<tr><th scope="row">{esc_html(listing.label)}</th><td>{_ul(listing.skills)}</td></tr>'
         for listing in block.skills_by_group
     )
-    after = f"<p>{esc_html(block.after)}</p>" if block.after else ""
-    return (
+    after = f'<p id="programma-duur">{esc_html(block.after)}</p>' if block.after else ""
+    table = (
         f'<table class="datatabel" id="programma-vaardigheden"><caption>Voorbeelden van vaardigheidstrainingen '
         f'(<a href="{esc_html(link(GROUP_OVERVIEWS, "matrix"))}">overzicht per functiegroep</a>)</caption>'
         f'<thead><tr><th scope="col">Functiegroep</th><th scope="col">Vaardigheidstrainingen</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>{after}"
+        f"<tbody>{rows}</tbody></table>"
+        if rows else ""
     )
+    return table + after
 
 
 def skill_matrix(guide: PublieksagressieFile) -> tuple[list[str], list[FunctionGroup], dict[str, set[str]]]:
@@ -236,7 +258,7 @@ def render_matrix(guide: PublieksagressieFile) -> str:
         "Voorbeelden, geen volledige lijst: het voorbeeldprogramma geeft per functiegroep "
         "‘Voorbeelden van vaardigheidstrainingen’ (lijsten "
         + ", ".join(f"‘{esc_html(label)}’" for label in labels)
-        + "). ✓ genoemd: de bron noemt de training als voorbeeld bij die functiegroep. – niet genoemd: "
+        + f"). ✓ genoemd: de bron noemt de training als voorbeeld bij die functiegroep. – {NOT_STATED}: "
         "de bron noemt haar daar niet; dat zegt niet dat de training voor die functiegroep niet past."
         + "".join(f" {esc_html(s)}." for s in shared)
     )
@@ -268,9 +290,17 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
     skills, _, groups_of = skill_matrix(guide)
     out = []
     tables = link(GUIDE_TABLE_PAGES["tabel-2"])
+    elements = [e for c in guide.training_elements for e in c.elements]
+    unassigned = [e for e in elements if e.groups is None]
+    noted = {n.row for _, n in _notes_at(guide, "tabel-2")}
+    open_audience = [e for e in unassigned if not e.audience and e.name in noted]
+    # "Met name voor …": mainly, not only
+    mainly = [e for e in elements if (e.audience or "").lower().startswith("met name")]
     for g in guide.function_groups:
         specific = [e for c in guide.training_elements for e in c.elements if e.groups and g.id in e.groups]
-        general = [e.name for c in guide.training_elements for e in c.elements if e.groups is None]
+        # no target group: "van belang voor alle functiegroepen", unless the source leaves open whether
+        # one belongs to it (an element without audience that carries a note on Tabel 2 says why)
+        general = [e.name for e in unassigned if e not in open_audience]
         prof = [s for s in guide.professional_skills if _applies(s, g.id)]
         programme = [s for s in skills if g.id in groups_of[s]]
         # Markdown headings, so each group is in the page's table of contents with a permalink
@@ -289,9 +319,20 @@ def render_group_overviews(guide: PublieksagressieFile) -> str:
             )
             + f'<p>Daarnaast zijn volgens <a href="{esc_html(tables)}">tabel 2</a> de {len(general)} '
             "trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen en "
-            "leidinggevenden’ (een ervan, ‘Geweldloze afweertechnieken’, is onzeker: zie de noot bij tabel 2). "
-            "Elementen die tabel 2 ‘met name’ voor een andere functiegroep noemt, staan alleen bij die "
-            "functiegroep; de bron sluit andere functiegroepen niet uit.</p>\n"
+            "leidinggevenden’"
+            + "".join(
+                f", en mogelijk ook ‘{esc_html(e.name)}’: of daar een doelgroep bij hoort, blijkt niet uit de bron"
+                + _note_refs(guide, "tabel-2", e.name, GUIDE_TABLE_PAGES["tabel-2"])
+                for e in open_audience
+            )
+            + ".</p>\n"
+            + (
+                f"<p>{EDITORS_MARK} Elementen die tabel 2 ‘met name’ voor een functiegroep noemt ("
+                + ", ".join(f"‘{esc_html(e.name)}’" for e in mainly)
+                + "), staan hier alleen bij de functiegroepen die tabel 2 daar noemt. ‘Met name’ is niet ‘alleen’: de bron sluit "
+                "andere functiegroepen niet uit.</p>\n"
+                if mainly else ""
+            )
         )
         out.append(f"### Vaardigheden professioneel handelen (Tabel 4) {{#{group_anchor(g.id)}-vaardigheden}}\n")
         items = "".join(
@@ -583,6 +624,9 @@ def render_course(course: Course) -> str:
             contact += f'<br><a href="https://{esc_html(p.website)}" rel="noopener">{esc_html(p.website)}</a>'
         extra = f"<p>{esc_html(p.contact)}</p>" if p.contact else ""
         sections.append(("aanbieder", "Aanbieder en aanmelden", f"{extra}<address>{contact}</address>"))
+    # the source's order where the data gives it (sections it does not list keep theirs, after it)
+    order = {key: n for n, key in enumerate(course.sections)}
+    sections.sort(key=lambda section: order.get(section[0], len(order)))
     for anchor, title, body in sections:
         noted = _noted(course, SECTION_NOTES[anchor])
         lead = f'<p class="noot-refs">Noten van de redactie bij dit deel:{noted}</p>\n\n' if noted else ""

@@ -121,9 +121,10 @@ def measure(raw_source: str, site_text: str, chrome: tuple[str, ...] = ()) -> di
 # build; the walk tests run them on a changed copy.)
 
 # Fields the editors write (and the site labels as theirs): ids, notes, captions, column names,
-# checklist titles, audience keys, group references, our own headings for a course's fields.
+# checklist titles, audience keys, group references, our own headings for a course's fields and
+# the order of its sections.
 EDITORIAL_FIELDS = re.compile(
-    r"(^|\.)(id|notes|caption|columns|audience|groups|label|field|headings|audience_label|kind|short_title|see)(\.|$)|^title$|^checklists\.\d+\.title$"
+    r"(^|\.)(id|notes|caption|columns|audience|groups|label|field|headings|sections|audience_label|kind|short_title|see)(\.|$)|^title$|^checklists\.\d+\.title$"
 )
 CREDIT = re.compile(r'<aside class="bronvermelding"[^>]*\sdata-bron="([^"]+)"')
 

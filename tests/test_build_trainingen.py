@@ -12,6 +12,7 @@ from kennisbank.sitemap import GUIDE_TABLE_PAGES
 from macros.render_trainingen import COMPARISON_ROWS, COURSE_FIELDS, PLACE_LABELS, skill_matrix
 
 PA = "trainingen/publieksagressie"
+NOTE_BOX = re.compile(r'<div class="admonition note">.*?</div>', re.S)
 MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
 
@@ -65,13 +66,29 @@ def test_tabel_5_and_managers_elements(site, content):
 
 def test_sample_programme_has_a_row_per_block(site, content):
     html = read(site, f"{PA}/voorbeeldprogramma/index.html")
-    t = table(html, "Voorbeeldprogramma")
-    assert t.count('<th scope="col">') == 4
-    assert t.count('<th scope="row">') == len(content.trainingen.publieksagressie.sample_programme)
-    # a cell the source is silent on says so (a dash to see, "niet genoemd" to hear), never blank
-    assert "<td></td>" not in t
-    silent = sum(not b.aim for b in content.trainingen.publieksagressie.sample_programme) + sum(not b.duration for b in content.trainingen.publieksagressie.sample_programme)
-    assert t.count('<span class="visueel-verborgen">niet genoemd</span>') == silent > 0
+    blocks = content.trainingen.publieksagressie.sample_programme
+    parts = re.findall(r'<table class="datatabel programma"><caption>Voorbeeldprogramma.*?</table>', html, re.S)
+    t = "".join(parts)
+    assert all(p.count('<th scope="col">') == 4 for p in parts)
+    assert t.count('<th scope="row">') == len(blocks)
+    # a cell the source is silent on says so (a dash to see, "niet vermeld in de bron" to hear), never blank
+    assert "<td></td>" not in t and "niet genoemd" not in t
+    silent = sum(not b.aim for b in blocks) + sum(not b.duration and not b.after for b in blocks)
+    assert t.count('<span class="visueel-verborgen">niet vermeld in de bron</span>') == silent > 0
+
+
+def test_sample_programme_keeps_the_duration_paragraph_where_the_source_has_it(site):
+    """PA 979-984 stands between the lists for Toezicht en handhaving and "Doelgroep: Teams"; the
+    row it speaks of says what the source says of its duration, not that the source is silent."""
+    html = read(site, f"{PA}/voorbeeldprogramma/index.html")
+    lists = html.index('id="programma-vaardigheden"')
+    paragraph = html.index('<p id="programma-duur">Over de duur van gerichte vaardigheidstrainingen is geen duidelijke richtlijn')
+    teams = html.index('<span class="label">Doelgroep:</span> Teams')
+    assert html.index('id="programma-4"') < lists < paragraph < teams
+    assert html.count("Over de duur van gerichte vaardigheidstrainingen") == 1
+    assert "<caption>Voorbeeldprogramma (vervolg)</caption>" in html[paragraph:teams]
+    row = re.search(r'<tr id="programma-4">.*?</tr>', html, re.S).group()
+    assert row.endswith('<td>geen duidelijke richtlijn (zie <a href="#programma-duur">de alinea onder de voorbeelden</a>)</td></tr>')
 
 
 def test_matrix_agrees_with_the_lists_it_comes_from(site, content):
@@ -89,7 +106,7 @@ def test_matrix_agrees_with_the_lists_it_comes_from(site, content):
 
 
 def test_matrix_says_not_named_not_no(site):
-    """The source gives examples: a skill it does not list for a group is "niet genoemd" (visible
+    """The source gives examples: a skill it does not list for a group is "niet vermeld in de bron" (visible
     as a dash, spoken as the words), never "nee"; caption and legend say these are examples."""
     html = read(site, f"{PA}/per-functiegroep/index.html")
     t = re.search(r'<table class="datatabel matrix".*?</table>', html, re.S).group()
@@ -100,11 +117,11 @@ def test_matrix_says_not_named_not_no(site):
     for cell in empty:
         assert cell == (
             '<td class="niet-genoemd"><span class="niet-vermeld" aria-hidden="true">–</span>'
-            '<span class="visueel-verborgen">niet genoemd</span></td>'
+            '<span class="visueel-verborgen">niet vermeld in de bron</span></td>'
         )
     assert re.search(r"<caption>Voorbeelden van vaardigheidstrainingen uit het voorbeeldprogramma", t)
     legend = re.search(r"</table>\s*<p class=\"tabelnoot\">(.*?)</p>", html.split('id="matrix"')[1], re.S).group(1)
-    assert "Voorbeelden, geen volledige lijst" in legend and "niet genoemd" in legend
+    assert "Voorbeelden, geen volledige lijst" in legend and "– niet vermeld in de bron:" in legend
     assert "‘Voorbeelden van vaardigheidstrainingen’" in legend
 
 
@@ -156,8 +173,9 @@ def test_comparison_table_rows_and_markers(site, content):
             assert "—" not in cell and ("niet vermeld" not in cell or "niet vermeld in de bron" in cell), (label, course.id)
     # the duration row gives DJI's own words; no "niet vermeld" where another row gives the fact
     assert "1 dag van 9.00 tot 16.00 uur" in rows["Duur en doorlooptijd"]
-    assert "9.00 tot 16.00 uur" in rows["Begin-/eindtijd bijeenkomsten"]
-    assert "niet vermeld" not in rows["Begin-/eindtijd bijeenkomsten"] + rows["Duur en doorlooptijd"]
+    assert "niet vermeld" not in rows["Duur en doorlooptijd"]
+    # DJI has no "Begin-/eindtijd" heading: the times are not repeated in a row of the masterclass's label
+    assert rows["Begin-/eindtijd bijeenkomsten"].count("9.00 tot 16.00") == 0
     assert t.count('<span class="niet-vermeld">') <= 6
     assert "Samengesteld door de redactie" in html and "niet vermeld in de bron</em>: de beschrijving" in html
 
@@ -256,3 +274,34 @@ def test_the_providers_phone_number_and_web_address_are_links(site):
     html = read(site, DJI)
     assert '<a href="tel:0880727150">088 07 27150</a>' in html
     assert '<a href="https://www.oidji.nl" rel="noopener">www.oidji.nl</a>' in html
+
+
+def test_group_overviews_say_van_belang_and_leave_the_open_element_open(site, content):
+    """Tabel 2: elements without a target group are "van belang voor" all groups (not "gelden");
+    "Geweldloze afweertechnieken", whose place the source leaves open, is not counted with them but
+    named apart with a link to its note; "met name" gets a marked sentence: not "alleen"."""
+    guide = content.trainingen.publieksagressie
+    html = read(site, f"{PA}/per-functiegroep/index.html")
+    overviews = html.split('<h2 id="fg-')[1:]
+    unassigned = [e for c in guide.training_elements for e in c.elements if e.groups is None]
+    n = [i for i, note in enumerate((x for x in guide.notes if x.where == "tabel-2"), start=1) if note.row == "Geweldloze afweertechnieken"]
+    assert len(n) == 1
+    for overview in overviews:
+        text = page_text(overview)
+        assert f"de {len(unassigned) - 1} trainingselementen zonder specifieke doelgroep ‘van belang voor alle functiegroepen" in text
+        assert "en mogelijk ook ‘Geweldloze afweertechnieken’" in text
+        assert f'inhoud-trainingen/#noot-tabel-2-{n[0]}"' in overview
+        assert "gelden" not in text.split()
+        mark = overview.index('<span class="redactie-merk">')
+        assert "‘Met name’ is niet ‘alleen’" in overview[mark:]
+
+
+def test_dji_sections_stand_in_the_sources_order(site, content):
+    """DJI: "Data, locatie en aanmelden" and the sponsor sentence before "Voor wie", and "Voor wie"
+    before the introduction; what still stands elsewhere (the address block) is said in a note."""
+    html = read(site, DJI)
+    ids = re.findall(r'<h2 id="([a-z-]+)"', html.split("</h1>")[1])
+    assert ids[:8] == ["aanbieder", "mogelijk-gemaakt", "voor-wie", "resultaat", "doel", "programma", "methode", "ervaringen"]
+    assert "in de bron staat het zonder kop, na de zin ‘Deze training wordt mede mogelijk gemaakt …’" in page_text(html)
+    # a course that gives no order keeps the usual one
+    assert content.trainingen.courses["masterclass-wraakbeteugeling"].sections == []

@@ -156,3 +156,10 @@ def test_markup_in_a_course_text_is_refused(data):
 def test_malformed_course_yaml(data):
     (data / DJI).write_text("id: x\ntitle: [open\n", encoding="utf-8")
     assert f"data/{DJI}: line" in problems_of(data)
+
+
+def test_an_unknown_or_repeated_section_in_the_order_fails(data):
+    edit(data / DJI, lambda d: d.update(sections=["aanbieder", "duur", "aanbieder"]))
+    msg = problems_of(data)
+    assert f"data/{DJI}: (file): sections.1: unknown section 'duur'" in msg, msg
+    assert "sections.2: 'aanbieder' is listed twice" in msg, msg
