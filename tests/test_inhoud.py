@@ -77,7 +77,8 @@ def test_c3_names_six_group_member_roles(content):
 @pytest.mark.parametrize("page, rows", [("crisis/c4/index.html", 23 + 5), ("nazorg/n2/index.html", 14), ("vredestijd/v12/index.html", 9)])
 def test_the_tables_the_handbook_flattened_have_their_rows(site, page, rows):
     tables = re.findall(r'<table class="datatabel">(.*?)</table>', read(site, page), re.S)
-    assert sum(t.count("<tr>") - 1 for t in tables) == rows
+    # rows of items; the source's lead-in sentences head row groups ("Sterke indicatoren van geweld zijn:")
+    assert sum(t.count("<tr>") - 1 - t.count('scope="rowgroup"') for t in tables) == rows
 
 
 def test_v2_cites_praktijkonderzoek_h2_6_as_a_link(site):
@@ -174,67 +175,18 @@ def test_silent_mappings_to_function_groups_are_explained_at_the_row(site):
     assert re.search(r'href="\.\./inhoud-trainingen/#noot-tabel-2-\d+"[^>]*>\[noot \d+ bij Tabel 2\]', overview)
 
 
-def test_source_problems_are_visible(site):
-    mc = read(site, MC)
-    assert "Noot van de redactie" in mc and "Dag 4" in mc
-    assert "Cell 1-1" not in NOTE_BOX.sub("", mc)
-    assert re.search(r'<th scope="row">Duur</th><td>3 dagen <a class="noot-ref"', mc)
-    groups_page = read(site, f"{PA}/functiegroepen/index.html")
-    assert re.search(r'admonition note.*?vier', groups_page, re.S)
-    contents_page = read(site, f"{PA}/inhoud-trainingen/index.html")
-    assert re.search(r'admonition note.*?[Tt]abel 3', contents_page, re.S)
 
 
 def notes_of(html: str) -> str:
     return " ".join(page_text(box) for box in NOTE_BOX.findall(html))
 
 
-@pytest.mark.parametrize("page, phrases", [
-    (f"{PA}/functiegroepen/index.html", ["‘Draagvlak in de top’", "sociaal rechercheur"]),
-    (f"{PA}/stappenplan/index.html", ["leerdoelwijzer", "arbocatalogus"]),
-    (f"{PA}/voorbeeldprogramma/index.html", ["Hierover verderop meer", "intake"]),
-    (f"{PA}/e-learning/index.html", ["Niet iedere medewerker is heeft"]),
-    ("trainingen/ondermijning/index.html", ["‘Laatste update:’ zonder datum", "alleen deel 1", "formuleert ze", "De rest van de handreiking"]),
-    (MC, ["‘Gemeentelijke handhavers’ staan twee keer", "krachtenveldanalyse", "Leert welke krachten", "de bron noemt geen naam"]),
-    (DJI, ["‘Ons Servicepunt’", "‘088 - 07 27 150’", "‘088 07 27150’", "de aanbieder, Opleidingsinstituut DJI,", "120 burgemeesters"]),
-])
-def test_every_source_problem_has_a_note(site, page, phrases):
-    notes = notes_of(read(site, page))
-    for phrase in phrases:
-        assert phrase in notes, (page, phrase)
 
 
-def test_notes_stand_at_their_passage(site, content):
-    """A note in a course's list is linked from the section or detail it concerns."""
-    dji = read(site, DJI)
-    contact = dji.split('id="aanbieder"')[1]
-    assert contact.index('class="noot-refs"') < contact.index("ons Servicepunt")
-    mc = read(site, MC)
-    programme = mc.split('id="programma"')[1].split("<h3")[0]
-    numbers = [n for n, note in enumerate(content.trainingen.courses["masterclass-wraakbeteugeling"].notes, 1) if note.field == "programme"]
-    assert re.findall(r"\[noot (\d+)\]", programme) == [str(n) for n in numbers]
 
 
-def test_the_providers_phone_number_and_web_address_are_links(site):
-    html = read(site, DJI)
-    assert '<a href="tel:0880727150">088 07 27150</a>' in html
-    assert '<a href="https://www.oidji.nl" rel="noopener">www.oidji.nl</a>' in html
 
 
-def test_the_course_details_give_the_sources_own_words(site):
-    dji = table(read(site, DJI), "Opleidingsdetails")
-    assert '<th scope="row">Duur in uren/doorlooptijd</th><td>1 dag van 9.00 tot 16.00 uur</td>' in dji
-    assert "niet vermeld" not in dji and "Begin-/eindtijd" not in dji and "Lesgeld" not in dji
-    mc = table(read(site, MC), "Opleidingsdetails")
-    assert '<th scope="row">Kosten Literatuur/materialen</th><td>Lesmateriaal €75</td>' in mc
-    assert mc.count("niet vermeld") == 2  # Datums (a placeholder) and Certificering (empty)
-
-
-def test_the_masterclass_price_is_in_its_json_ld(site):
-    import json
-
-    mc = json.loads(re.search(r'ld\+json">(.*?)</script>', read(site, MC), re.S).group(1))
-    assert mc["offers"]["price"] == 2541 and mc["offers"]["priceCurrency"] == "EUR"
 
 
 def test_the_comparison_gives_djis_duration_in_its_words(site):
