@@ -64,3 +64,25 @@ def test_only_the_zelfscan_s_own_answers_are_taken_from_a_file_or_storage(page, 
     message = open_file(page, nested)
     assert "Er is niets veranderd" in message, message
     assert first.is_checked()
+
+
+def test_the_citation_is_copied_as_it_stands_without_search_parameters(browser, served_site, content):
+    """"Hoe te citeren" with one click, as a memo needs it: the page's full address, no ?h=."""
+    context = browser.new_context(locale="nl-NL")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        handvat = next(iter(content.handvatten.values()))
+        path = handvat.page.removesuffix(".md") + "/"
+        page.goto(f"{served_site}/{path}?h=zoekwoord")
+        line = page.locator("p.citeer")
+        line.locator("button[data-citeer]").click()
+        page.wait_for_function("document.querySelector('.kopieer-status').textContent.length > 0")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert not copied.startswith("Hoe te citeren") and "Kopieer" not in copied
+        from conftest import TEST_SITE_URL
+
+        assert copied.endswith(f"{TEST_SITE_URL}{path}") and "?h=" not in copied, copied
+        assert handvat.id in copied and content.changelog[0].version in copied
+    finally:
+        context.close()

@@ -1,4 +1,4 @@
-/* Copy controls: buttons that put a link on the clipboard (short links, steps, headings), with
+/* Copy controls: buttons that put a link (short links, steps, headings) or a page's citation on the clipboard, with
    a spoken and visible confirmation. Works over http(s) and from file:// (fallback copy). */
 (function () {
   "use strict";
@@ -64,6 +64,26 @@
     });
   }
 
+  function citationOf(button) {
+    // the citation as it stands, ready for a memo: without its label and without this button
+    var line = button.closest("p.citeer").cloneNode(true);
+    Array.prototype.forEach.call(line.querySelectorAll("strong, button"), function (el) { el.remove(); });
+    return line.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function addCitationButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("p.citeer"), function (line) {
+      if (line.querySelector("button.kopieer")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kopieer kopieer--klein";
+      button.setAttribute("data-citeer", "");
+      button.setAttribute("data-site-only", "");
+      button.innerHTML = 'Kopieer<span class="visueel-verborgen"> de bronvermelding</span>';
+      line.appendChild(button);
+    });
+  }
+
   function fillCitationAddress() {
     // Without a configured site address the page shows its path; the browser knows the full one
     var address = document.querySelector(".citeer__adres");
@@ -74,11 +94,20 @@
     statusRegion();
     addHeadingButtons();
     fillCitationAddress();
+    addCitationButtons();
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.kopieer");
     if (!button) return;
+    if (button.hasAttribute("data-citeer")) {
+      var citation = citationOf(button);
+      copyText(citation).then(
+        function () { announce("Bronvermelding gekopieerd: " + citation); },
+        function () { announce("Kopiëren lukte niet. De bronvermelding is: " + citation); }
+      );
+      return;
+    }
     var link = linkFor(button);
     copyText(link).then(
       function () { announce("Link gekopieerd: " + link); },
