@@ -43,8 +43,10 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
     together); each written as it is done."""
     from . import pdf_documents  # WeasyPrint takes a second to import: only when PDFs are asked for
 
+    # the version's own date (data/wijzigingen.yml), as the pages' citations give it, not the build day
+    day = content.changelog[0].date if content.changelog else build_date()
     meta = pdf_documents.Meta(
-        site_name=config.site_name, version=config.version, day=build_date(), site_url=config.site_url,
+        site_name=config.site_name, version=config.version, day=day, site_url=config.site_url,
         sources=tuple((d.id, d.title) for d in content.documents.values()),
     )
     if not meta.site_url:
