@@ -139,7 +139,8 @@ def render_step(step: StepView, content: Content, short_link: bool = False, feed
     parts = [
         f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} markdown="block">',
         f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
-        f'<a class="stap__link" href="#{step.anchor}" data-site-only title="Link naar {noun} {step.id}">#</a>'
+        # named by its purpose, not by its "#" (a screen reader's list of links reads the name)
+        f'<a class="stap__link" href="#{step.anchor}" data-site-only aria-label="Link naar {noun} {step.id}" title="Link naar {noun} {step.id}">#</a>'
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
         f'<button type="button" class="kopieer kopieer--klein" data-site-only data-anker="{step.anchor}"'
         + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")

@@ -239,3 +239,16 @@ def test_the_boot_helper_loads_before_the_scripts_that_start_through_it():
         text = (ROOT / "docs" / script).read_text(encoding="utf-8")
         assert "window.kennisbank.onPage(init)" in text and "document$" not in text, script
         assert "kopieer.js" not in text or script.endswith("kopieer.js"), script
+
+
+def test_every_step_link_is_named_by_its_step_not_by_its_hash(site, content):
+    """A list of links read out by a screen reader says "Link naar stap V2.4", never "#"."""
+    import re
+
+    for handvat in content.handvatten.values():
+        html = (site / handvat.page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a class="stap__link"[^>]*>', html)
+        assert len(links) == len(handvat.steps), handvat.id
+        for link, step in zip(links, handvat.steps):
+            noun = "stap" if step.kind == "steps" else "punt"
+            assert f'aria-label="Link naar {noun} {step.id}"' in link, link
