@@ -1,5 +1,6 @@
-"""The browser's storage for ticks and zelfscan answers: a browser that cannot store says so once,
-and only the zelfscan's own answers are accepted from storage or a file (issue 25, point 6)."""
+"""What the scripts keep and count in the browser: ticks and zelfscan answers (a browser that
+cannot store says so once; only the zelfscan's own answers are taken from storage or a file), the
+citation's copy button, and a card's counter under its role switch."""
 
 from __future__ import annotations
 
@@ -86,3 +87,24 @@ def test_the_citation_is_copied_as_it_stands_without_search_parameters(browser, 
         assert handvat.id in copied and content.changelog[0].version in copied
     finally:
         context.close()
+
+
+def test_a_cards_counter_counts_the_steps_its_role_shows(page, served_site, content):
+    """With a role chosen, "0 van N" counts the steps shown for that role, not the hidden ones."""
+    from conftest import ROOT
+
+    from kennisbank.frontmatter import audiences_of
+    from kennisbank.sitemap import tags
+    from macros.render_nu import roles_of
+
+    card = next(iter(content.now_cards.values()))
+    pages = [h.page for h in content.handvatten.values()]
+    audiences = audiences_of(ROOT / "docs", pages, content.readers, tuple(tags(content)))  # the pages' audience tags
+    steps = [content.step(i) for i in card.steps if content.step(i).kind == "steps"]
+    page.goto(f"{served_site}/nu-handelen/{card.id}/")
+    progress = page.locator(".checklist__voortgang")
+    assert progress.text_content() == f"0 van {len(steps)} stappen afgevinkt"
+    for n, role in enumerate(content.now_roles, start=1):
+        page.locator(f'.rolkeuze input[value="{n}"]').check()
+        shown = [s for s in steps if n in roles_of(s, content, audiences)]
+        assert progress.text_content() == f"0 van {len(shown)} stappen afgevinkt", role

@@ -27,10 +27,16 @@
     function ticked() {
       return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-stap"); });
     }
+    function shown() {
+      // the steps a reader sees: a card's role switch hides the others (display: none)
+      return boxes.filter(function (b) { return b.closest(".stap").getClientRects().length > 0; });
+    }
     function show() {
       var done = ticked().length;
+      var visible = shown();
+      var doneVisible = visible.filter(function (b) { return b.checked; }).length;
       boxes.forEach(function (b) { b.closest(".stap").classList.toggle("stap--klaar", b.checked); });
-      if (progress) progress.textContent = done + " van " + boxes.length + " stappen afgevinkt";
+      if (progress) progress.textContent = doneVisible + " van " + visible.length + " stappen afgevinkt";
       if (reset) reset.hidden = done === 0;
     }
 
@@ -47,6 +53,10 @@
         if (boxes.length) boxes[0].focus(); // the button disappears; keep focus in the list
       });
     }
+    var card = checklist.closest(".nu-handelen");
+    if (card) card.addEventListener("change", function (event) {
+      if (event.target.type === "radio") show();  // another role: count what it shows
+    });
     show();
   }
 
