@@ -35,7 +35,9 @@ LICENCES = {
 # that wants attribution sets CC-BY-4.0.
 DEFAULT_LICENCE = "CC0-1.0"
 
-EMAIL = re.compile(r"^[^@\s<>()\[\]\\:]+@[^@\s<>()\[\]\\]+\.[A-Za-z]{2,}$")
+# what the publisher's addresses must look like (also the accessibility statement's contact and
+# the suggestion mail, macros/render_toegankelijkheid.py and macros/pages.py)
+EMAIL = re.compile(r"^[^@\s<>()\[\]\\]+@[^@\s<>()\[\]\\]+\.[A-Za-z]{2,}$")
 HTTPS = re.compile(r"^https://[^\s<>()\[\]\\]+$")
 # RFC 9116 advises an Expires less than a year ahead
 SECURITY_TXT_VALID = timedelta(days=364)

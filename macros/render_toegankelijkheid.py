@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kennisbank.dates import dutch_date
+from kennisbank.publisher import EMAIL, HTTPS as WEB
 from .render_text import esc
 
 # key in mkdocs.yml extra -> (what it holds, the placeholder an unset key shows outside publication)
@@ -24,8 +25,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "toegankelijkheid_datum": ("the date of the accessibility statement (YYYY-MM-DD)", "[datum]"),
 }
 PLACEHOLDER = re.compile(r"\[[^\]]*\]")
-EMAIL = re.compile(r"^[^@\s<>()\[\]\\]+@[^@\s<>()\[\]\\]+\.[A-Za-z]{2,}$")
-WEB = re.compile(r"^https://[^\s<>()\[\]\\]+$")
 
 
 class SettingsError(ValueError):

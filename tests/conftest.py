@@ -123,6 +123,18 @@ def page_text(html: str) -> str:
     return re.sub(r"\s+", " ", unescape(body)).strip()
 
 
+def read(site: Path, path: str) -> str:
+    """A built file's text."""
+    return (site / path).read_text(encoding="utf-8")
+
+
+def table(html: str, caption_start: str) -> str:
+    """The table whose caption starts with ``caption_start`` (the test fails without one)."""
+    match = re.search(rf"<table[^>]*><caption>{re.escape(caption_start)}.*?</table>", html, re.S)
+    assert match, caption_start
+    return match.group()
+
+
 def site_pages(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
 

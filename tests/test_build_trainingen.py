@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import page_text
+from conftest import page_text, read, table
 
 from kennisbank.model_trainingen import DETAIL_FIELDS, NOTE_PLACES
 from kennisbank.sitemap import GUIDE_TABLE_PAGES
@@ -15,16 +15,6 @@ PA = "trainingen/publieksagressie"
 NOTE_BOX = re.compile(r'<div class="admonition note">.*?</div>', re.S)
 MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
-
-
-def read(site, path):
-    return (site / path).read_text(encoding="utf-8")
-
-
-def table(html, caption_start):
-    match = re.search(rf"<table[^>]*><caption>{re.escape(caption_start)}.*?</table>", html, re.S)
-    assert match, caption_start
-    return match.group()
 
 
 def test_tabel_1_has_a_row_per_function_group(site, content):

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, page_text
+from conftest import ROOT, page_text, read, table
 from kennisbank.citations import Ref
 from kennisbank.model import load
 
@@ -22,16 +22,6 @@ PA = "trainingen/publieksagressie"
 MC = "trainingen/cursussen/masterclass-wraakbeteugeling/index.html"
 DJI = "trainingen/cursussen/omgaan-met-intimidatie-en-bedreiging/index.html"
 NOTE_BOX = re.compile(r'<div class="admonition note">.*?</div>', re.S)
-
-
-def read(site, path):
-    return (site / path).read_text(encoding="utf-8")
-
-
-def table(html, caption_start):
-    match = re.search(rf"<table[^>]*><caption>{re.escape(caption_start)}.*?</table>", html, re.S)
-    assert match, caption_start
-    return match.group()
 
 
 # --- the handbook: interventies in de cyclus (data/cyclus/) -----------------------------------

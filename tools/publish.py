@@ -162,7 +162,8 @@ def security_contact(config_file: Path = ROOT / "mkdocs.yml") -> str:
 def publish(site: Path) -> None:
     url = site_url(os.environ)
     security_contact()
-    problems = versions.missing_tags(ROOT, load(ROOT / "data").changelog)
+    changelog = load(ROOT / "data").changelog
+    problems = versions.missing_tags(ROOT, changelog)
     if problems:
         raise PublishError("\n".join(problems))
     # `./dev pdf`: the strict build with PDFs and the offline zip; PUBLISH=1 refuses placeholders
@@ -171,7 +172,7 @@ def publish(site: Path) -> None:
     if build.returncode:
         raise PublishError(f"the build failed (see above): nothing published in {site}")
     try:
-        written = versions.publish_versions(ROOT, site, url.rstrip("/") + "/", load(ROOT / "data").changelog)
+        written = versions.publish_versions(ROOT, site, url.rstrip("/") + "/", changelog)
     except versions.VersionError as exc:
         raise PublishError(str(exc)) from None
     print(f"publish: versions at their own address: {', '.join(written)}")
