@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 from xml.etree import ElementTree
 
-from kennisbank import sitemap
+from kennisbank import publisher, sitemap
 from kennisbank.model import Content
 from kennisbank.model_wijzigingen import ChangelogEntry, changed_item
 
@@ -57,6 +57,9 @@ def feed_xml(site_dir: Path, config: SiteConfig, content: Content, docs_dir: Pat
     _add(feed, "title", f"Wijzigingen – {config.site_name}")
     _add(_add(feed, "author"), "name", config.site_name)
     _add(feed, "updated", _moment(content.changelog[0]) if content.changelog else None)
+    licence = publisher.licence(config.extra)
+    _add(feed, "rights", f"Toevoegingen van de redactie: {licence.name} ({licence.url}). Overgenomen teksten: "
+         f"de rechten liggen bij de makers van de brondocumenten; zie {base}{sitemap.url_of(sitemap.REUSE)}.")
     _add(feed, "link", href=base + sitemap.FEED, rel="self", type="application/atom+xml")
     _add(feed, "link", href=address(sitemap.CHANGES), rel="alternate", type="text/html")
     for n, entry in enumerate(content.changelog):

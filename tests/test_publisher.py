@@ -284,3 +284,11 @@ def test_a_step_the_latest_version_changed_is_marked_and_links_the_changelog(dat
     mark = f'<a class="stap__gewijzigd" href="/wijzigingen.md#{sitemap.version_anchor(newer)}">gewijzigd in {newer}</a>'
     assert mark in render_step(content.step(changed.id), content)
     assert "stap__gewijzigd" not in render_step(content.step(unchanged.id), content)
+
+
+def test_the_feed_states_the_licence_and_where_the_source_texts_rights_lie(site):
+    import xml.etree.ElementTree as ElementTree
+
+    rights = ElementTree.parse(site / sitemap.FEED).getroot().find("{http://www.w3.org/2005/Atom}rights")
+    licence = publisher.licence(extra_of_config())
+    assert rights is not None and licence.url in rights.text and sitemap.url_of(sitemap.REUSE) in rights.text
