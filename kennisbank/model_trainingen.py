@@ -210,6 +210,8 @@ class Costs(Strict):
     """Auteursrechtenvergoeding."""
     arrangement: Cost | None = None
     """Arrangementskosten."""
+    total: Cost | None = None
+    """Het totaalbedrag, alleen als de bron het noemt (de redactie telt de bedragen niet zelf op)."""
 
 
 class Provider(Strict):
@@ -285,7 +287,7 @@ class Quote(Strict):
 # order of the comparison table; the renderers' field list must name exactly these.
 DETAIL_FIELDS = (
     "provider", "type", "duration", "lead_time", "session_times", "teaching_day", "dates", "level", "formats",
-    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "certification",
+    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "total", "certification",
     "audience",
 )
 # The parts of a course page a note may concern: the details, the sections, the contact lines.
@@ -294,6 +296,8 @@ PROVIDER_FIELDS = tuple(f"provider.{k}" for k in ("name", "lines", "address", "p
 NOTE_FIELDS = DETAIL_FIELDS + SECTION_FIELDS + PROVIDER_FIELDS
 NoteField = one_of(NOTE_FIELDS, "field")
 DetailField = one_of(DETAIL_FIELDS, "detail field")
+# The cost lines (fields of Costs), in the order of DETAIL_FIELDS.
+COST_FIELDS = ("registration", "tuition", "materials", "copyright_fee", "arrangement", "total")
 
 
 class CourseNote(Strict):
@@ -385,7 +389,7 @@ class Course(Strict):
 
     def has_value(self, field_name: str) -> bool:
         """Whether the data holds a value for a detail field."""
-        if field_name in ("registration", "tuition", "materials", "copyright_fee", "arrangement"):
+        if field_name in COST_FIELDS:
             return getattr(self.costs, field_name) is not None
         if field_name == "audience":
             return bool(self.audience.items)

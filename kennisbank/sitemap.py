@@ -28,6 +28,8 @@ SHORT_LINKS = "korte-links.md"
 CHANGES = "wijzigingen.md"
 TRAININGS_DIR = "trainingen/"
 GROUP_OVERVIEWS = "trainingen/publieksagressie/per-functiegroep.md"
+# Where the courses stand side by side ({{ cursussen_vergelijking() }}, under the heading "Cursussen").
+COURSE_COMPARISON = ("trainingen/index.md", "cursussen")
 # The page of each table of the publieksagressie guide that editorial notes can sit on.
 GUIDE_TABLE_PAGES = {
     "tabel-1": "trainingen/publieksagressie/functiegroepen.md",

@@ -338,7 +338,8 @@ class PageMacros:
         if course_id not in courses:
             raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
         course = courses[course_id]
-        body = self._under_title(render_trainingen.render_course(course), page)
+        rows = render_trainingen.shown_rows(list(courses.values()))  # the page shows what the comparison shows
+        body = self._under_title(render_trainingen.render_course(course, rows), page)
         return body + "\n\n" + self._credit(course.id, page, course.title)
 
     def cursussen_vergelijking(self, page: Page) -> str:

@@ -12,8 +12,8 @@ import json
 from collections.abc import Callable
 
 from kennisbank.model import text_fields
-from kennisbank.model_trainingen import PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
-from kennisbank.sitemap import GROUP_OVERVIEWS, GUIDE_TABLE_PAGES, group_anchor, link, note_anchor
+from kennisbank.model_trainingen import COST_FIELDS, PROVIDER_FIELDS, Course, Element, FunctionGroup, GuideNote, PublieksagressieFile
+from kennisbank.sitemap import COURSE_COMPARISON, GROUP_OVERVIEWS, GUIDE_TABLE_PAGES, group_anchor, link, note_anchor
 from .render_text import EDITORS_MARK, esc, esc_html
 
 ALL_GROUPS = "wanneer hier niets wordt aangegeven, is het trainingsonderdeel van belang voor alle functiegroepen en leidinggevenden"
@@ -384,6 +384,7 @@ COURSE_FIELDS: list[tuple[str, str, Callable[[Course], str]]] = [
     ("materials", "Kosten literatuur/materialen", lambda c: _cost(c.costs.materials)),
     ("copyright_fee", "Vergoeding auteursrecht", lambda c: _cost(c.costs.copyright_fee)),
     ("arrangement", "Arrangement", lambda c: _cost(c.costs.arrangement)),
+    ("total", "Totaal", lambda c: _cost(c.costs.total)),
     ("certification", "Certificering", lambda c: esc_html(c.certification or "")),
     ("audience", "Voor wie", lambda c: esc_html(", ".join(c.audience.items))),
 ]
@@ -393,7 +394,7 @@ NOT_GIVEN = '<span class="niet-vermeld">niet vermeld in de bron</span>'
 # a row of the comparison that this course's description does not have at all: the same words for
 # the reader (one wording, explained in the legend), a class of its own for the row logic
 NOT_IN_SOURCE = '<span class="niet-vermeld niet-vermeld--onderdeel">niet vermeld in de bron</span>'
-COSTS = ("registration", "tuition", "materials", "copyright_fee", "arrangement")
+COSTS = COST_FIELDS
 
 
 def _label(course: Course, field_name: str) -> str:
@@ -421,7 +422,9 @@ def render_course_details(course: Course) -> str:
         f"<td>{FIELD_VALUE[d.field](course) or NOT_GIVEN}{_noted(course, (d.field,))}</td></tr>"
         for d in course.details
     )
-    return f'<table class="datatabel cursusdetails"><caption>Opleidingsdetails</caption><tbody>{rows}</tbody></table>'
+    # what the source leaves open about its costs stands with them (in the facts table otherwise)
+    remark = cost_remark(course) if _in_details(course, COSTS) else ""
+    return f'<table class="datatabel cursusdetails"><caption>Opleidingsdetails</caption><tbody>{rows}</tbody></table>{remark}'
 
 
 def _duration(course: Course) -> str:
@@ -429,19 +432,37 @@ def _duration(course: Course) -> str:
     return esc_html(course.duration) + lead
 
 
+def cost_remark(course: Course) -> str:
+    """What the source leaves open about its cost lines, in plain words (editorial): no total where
+    it gives several amounts, no VAT remark where it gives an amount. We never add them up."""
+    priced = [f for f in COSTS if getattr(course.costs, f) is not None and getattr(course.costs, f).amount is not None]
+    sentences = []
+    if len(priced) > 1 and course.costs.total is None:
+        sentences.append("De bron noemt geen totaalbedrag en zegt niet of de bedragen bij elkaar opgeteld worden.")
+    silent = [f for f in priced if getattr(course.costs, f).vat_included is None]
+    if silent and silent == priced and len(priced) > 1:
+        sentences.append("Bij geen van de bedragen vermeldt de bron of de btw is inbegrepen.")
+    elif silent:
+        names = [f"‘{esc_html(_label(course, f))}’" for f in silent]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+        sentences.append(f"Bij {listed} vermeldt de bron niet of de btw is inbegrepen.")
+    return f'<p class="tabelnoot kostennoot">{EDITORS_MARK} {" ".join(sentences)}</p>' if sentences else ""
+
+
 def _costs(course: Course) -> str:
     items = [(f, FIELD_VALUE[f](course)) for f in COSTS]
     items = [(f, v) for f, v in items if v]
     if not items:
         return ""
-    return "<ul>" + "".join(f"<li>{esc_html(_label(course, f))}: {v}</li>" for f, v in items) + "</ul>"
+    lines = "<ul>" + "".join(f"<li>{esc_html(_label(course, f))}: {v}</li>" for f, v in items) + "</ul>"
+    return lines + cost_remark(course)
 
 
 def _audience(course: Course, page: str) -> str:
     items = course.audience.items
     if len(items) <= 3:
         return esc_html(", ".join(items))
-    return f'<a href="{esc_html(link(page, "voor-wie"))}">{len(items)} punten in de lijst</a>'
+    return f'<a href="{esc_html(_on(page, "voor-wie"))}">{len(items)} punten in de lijst</a>'
 
 
 # The comparison: (label, the fields a row shows, whether a reader expects the fact, value). A
@@ -471,10 +492,23 @@ COMPARISON_LEGEND = (
 )
 
 
+def _in_source(course: Course, fields: tuple[str, ...], expected: bool, value: str) -> bool:
+    """Whether the course's description has this kind of fact at all (a value, a label of its own,
+    or a fact every reader expects)."""
+    return bool(value) or expected or any(d.field in fields for d in course.details)
+
+
 def comparison_cell(course: Course, fields: tuple[str, ...], expected: bool, value: str, page: str) -> str:
-    covered = any(d.field in fields for d in course.details)
-    shown = value or (NOT_GIVEN if expected or covered else NOT_IN_SOURCE)
+    shown = value or (NOT_GIVEN if _in_source(course, fields, expected, value) else NOT_IN_SOURCE)
     return f"<td>{shown}{_noted(course, fields, page)}</td>"
+
+
+def shown_rows(courses: list[Course]) -> list:
+    """The rows of COMPARISON_ROWS the comparison shows: those at least one course has."""
+    return [
+        row for row in COMPARISON_ROWS
+        if any(_in_source(c, row[1], row[2], row[3](c, "")) for c in courses)
+    ]
 
 
 def render_comparison(courses: list[Course], pages: dict[str, str]) -> str:
@@ -487,15 +521,43 @@ def render_comparison(courses: list[Course], pages: dict[str, str]) -> str:
         for c in courses
     )
     rows = []
-    for label, fields, expected, value in COMPARISON_ROWS:
+    for label, fields, expected, value in shown_rows(courses):
         cells = [comparison_cell(c, fields, expected, value(c, pages[c.id]), pages[c.id]) for c in courses]
-        if all(NOT_IN_SOURCE in cell for cell in cells):
-            continue
         rows.append(f'<tr><th scope="row">{esc_html(label)}</th>{"".join(cells)}</tr>')
     return (
         '<table class="datatabel vergelijking"><caption>Cursussen vergeleken</caption>'
         f'<thead><tr><th scope="col">Gegeven</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f'<p class="tabelnoot">{COMPARISON_LEGEND}</p>'
+    )
+
+
+def _in_details(course: Course, fields: tuple[str, ...]) -> bool:
+    """Whether the source's own details (the table "Opleidingsdetails") give a comparison row whole:
+    it lists one of the row's fields and every field of the row that has a value."""
+    listed = {d.field for d in course.details}
+    return bool(listed & set(fields)) and all(f in listed for f in fields if course.has_value(f))
+
+
+def render_course_facts(course: Course, rows: list) -> str:
+    """The course's column of the comparison (``rows``: the rows it shows), on the course's own page:
+    the rows the source's details do not give already, with the same values and wording."""
+    own = [row for row in rows if not _in_details(course, row[1])]
+    if not own:
+        return ""
+    cells = "".join(
+        f'<tr><th scope="row">{esc_html(label)}</th>{comparison_cell(course, fields, expected, value(course, ""), "")}</tr>'
+        for label, fields, expected, value in own
+    )
+    above = " die de opleidingsdetails hierboven niet geven" if course.details else ""
+    legend = (
+        f'{EDITORS_MARK} De gegevens van deze cursus in de <a href="{esc_html(link(*COURSE_COMPARISON))}">vergelijking '
+        f"van de cursussen</a>{above}; de gegevens zijn de woorden van de bron, de rijen en hun namen zijn van de "
+        "redactie. <em>niet vermeld in de bron</em>: de beschrijving van de cursus geeft dit gegeven niet, laat het "
+        "open of heeft dit onderdeel helemaal niet."
+    )
+    return (
+        f'<table class="datatabel cursusgegevens"><caption>Deze cursus in de vergelijking</caption><tbody>{cells}</tbody></table>'
+        f'<p class="tabelnoot">{legend}</p>'
     )
 
 
@@ -571,12 +633,14 @@ def attribution(course: Course) -> str:
     return f"{lead} Waar de tekst {quoted} zegt, spreekt {speaker}, niet de redactie van deze kennisbank."
 
 
-def render_course(course: Course) -> str:
-    """A whole course page: title, details, the description sections, notes and JSON-LD."""
+def render_course(course: Course, rows: list | None = None) -> str:
+    """A whole course page: title, details, its facts of the comparison (``rows``: the rows the
+    comparison shows, all by default), the description sections, notes and JSON-LD."""
     out = [f"# {esc(course.title)}\n"]
     if course.tagline:
         out.append(f'<p class="tagline">{esc_html(course.tagline)}</p>\n')
     out.append(render_course_details(course) + "\n")
+    out.append(render_course_facts(course, COMPARISON_ROWS if rows is None else rows) + "\n")
     items = "".join(
         f'<li id="{note_anchor(course.id, n)}">{esc_html(note.text)}</li>' for n, note in enumerate(course.notes, start=1)
     )

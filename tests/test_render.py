@@ -1,5 +1,7 @@
 """Renderers, called directly: anchors, header cells, and data that tries to become markup."""
 
+import re
+
 import markdown
 
 
@@ -172,3 +174,54 @@ def test_the_zelfscan_shows_every_scored_step_whole_under_a_short_legend(content
         assert f"<legend><strong>{step.id}</strong> {esc_html(short_text(step))}</legend>" in field
         assert f'<div class="stap__tekst" id="tekst-{step.anchor}">' in field
         assert field.count('type="radio"') == len(ANSWERS)
+
+
+def _course(costs: dict, details: tuple[str, ...] = ()):
+    from kennisbank.model_trainingen import Course
+
+    return Course.model_validate({
+        "id": "x", "title": "Titel", "duration": "1 dag", "days": 1, "audience": {"items": ["Iedereen"]},
+        "costs": costs, "details": [{"field": f} for f in details],
+    })
+
+
+def test_cost_lines_come_with_what_the_source_leaves_open():
+    from macros.render_trainingen import cost_remark
+
+    lines = {
+        "tuition": {"text": "€100 (inclusief btw)", "amount": 100, "vat_included": True},
+        "materials": {"text": "€20", "amount": 20},
+        "copyright_fee": {"text": "€5", "amount": 5},
+        "registration": {"text": "Geen"},
+    }
+    remark = cost_remark(_course(lines))
+    assert "geen totaalbedrag" in remark and "redactie" in remark
+    assert "Bij ‘Kosten literatuur/materialen’ en ‘Vergoeding auteursrecht’ vermeldt de bron niet of de btw is inbegrepen." in remark
+    assert "Lesgeld" not in remark and "Inschrijvingskosten" not in remark  # its VAT is stated; "Geen" has no amount
+    assert "125" not in remark  # never a total of our own
+    # a total the source gives: no sentence about a missing total, and the total is one of the lines
+    with_total = _course({**lines, "total": {"text": "€125", "amount": 125, "vat_included": True}})
+    assert "totaalbedrag" not in cost_remark(with_total) and "btw" in cost_remark(with_total)
+    # every amount with its VAT remark, or no costs at all: nothing to add
+    assert cost_remark(_course({"tuition": lines["tuition"]})) == ""
+    assert cost_remark(_course({})) == ""
+    assert "Bij geen van de bedragen" in cost_remark(_course({"materials": lines["materials"], "copyright_fee": lines["copyright_fee"]}))
+
+
+def test_a_course_page_shows_every_row_of_the_comparison():
+    """Rows the source's own details do not give stand in the page's table of comparison facts,
+    with the same wording as in the comparison; a course without costs says so."""
+    from macros.render_trainingen import COMPARISON_ROWS, render_course
+
+    def facts(course) -> list[str]:
+        html = to_html(render_course(course))
+        part = html.split("<caption>Deze cursus in de vergelijking</caption>")[1].split("</table>")[0]
+        return re.findall(r'<th scope="row">(.*?)</th>', part)
+
+    every_row = [label for label, *_ in COMPARISON_ROWS]
+    assert facts(_course({"tuition": {"text": "€100"}})) == every_row
+    # the source's details give the duration and the (only) cost line: those rows stand there
+    listed = _course({"tuition": {"text": "€100"}}, ("duration", "tuition"))
+    assert facts(listed) == [label for label in every_row if label not in ("Duur en doorlooptijd", "Kosten")]
+    no_costs = to_html(render_course(_course({})))
+    assert re.search(r'<th scope="row">Kosten</th><td><span class="niet-vermeld">niet vermeld in de bron</span>', no_costs)
