@@ -318,10 +318,36 @@ class Detail(Strict):
 
 
 
+@dataclass(frozen=True)
+class CourseSection:
+    """A section of a course page."""
+
+    key: str  # its anchor on the page, and its key in a course's ``headings`` and ``sections``
+    heading: str  # our heading, where the course does not give the source's own (``headings``)
+    shows: str  # the course field it shows; the section is there when the course has it
+    also_noted: tuple[str, ...] = ()  # other fields whose editorial notes the section links to
+
+    @property
+    def notes_on(self) -> tuple[str, ...]:
+        return (self.shows, *self.also_noted)
+
+
+# The sections of a course page, in the page's usual order (a course may give the source's order
+# in ``sections``). The one list of them: the model checks ``headings`` and ``sections`` against
+# it, the renderer writes it (macros/templates/trainingen/course.md, a body per ``shows``).
+COURSE_SECTIONS = (
+    CourseSection("resultaat", "Resultaat", "results"),
+    CourseSection("mogelijk-gemaakt", "Mogelijk gemaakt door", "sponsor"),
+    CourseSection("doel", "Doel", "aims"),
+    CourseSection("voor-wie", "Voor wie?", "audience"),
+    CourseSection("onderwerpen", "Onderwerpen die aan bod komen", "topics"),
+    CourseSection("programma", "Programma", "programme"),
+    CourseSection("methode", "Methode", "method"),
+    CourseSection("ervaringen", "Ervaringen", "quotes"),
+    CourseSection("aanbieder", "Aanbieder en aanmelden", "provider", PROVIDER_FIELDS),
+)
 # Section headings a course may give in its own words (the anchors of the course page's sections).
-COURSE_HEADING_KEYS = {
-    "resultaat", "mogelijk-gemaakt", "doel", "voor-wie", "onderwerpen", "programma", "methode", "ervaringen", "aanbieder",
-}
+COURSE_HEADING_KEYS = {section.key for section in COURSE_SECTIONS}
 
 
 class Course(Strict):
