@@ -7,7 +7,7 @@ renders, with one line per problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
@@ -459,11 +459,11 @@ class Course(Strict):
         return self
 
 
-@dataclass
+@dataclass(frozen=True)
 class Trainingen:
     publieksagressie: PublieksagressieFile | None
-    courses: dict[str, Course] = field(default_factory=dict)
-    checklists: dict[str, Checklist] = field(default_factory=dict)
+    courses: dict[str, Course]  # by id, in file order
+    checklists: dict[str, Checklist]  # by code
 
 
 def group_refs(guide: PublieksagressieFile) -> list[tuple[str, list[str]]]:

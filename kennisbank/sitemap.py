@@ -17,6 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+# The schemes the model itself uses live one layer down (kennisbank.schemes); they are the site
+# map's as much as the rest, so they are asked for here.
+from .schemes import link, recommendation_page, source_anchor, step_anchor  # noqa: F401 (re-exported)
+
 if TYPE_CHECKING:
     from .model import Content, Handvat, Phase
 
@@ -57,10 +61,6 @@ def now_checklist(card_id: str) -> str:
 TRAINING_TAG = "Trainingen"
 
 
-def recommendation_page(phase_id: str, handvat_id: str) -> str:
-    return f"{phase_id}/{handvat_id.lower()}.md"
-
-
 def phase_page(phase_id: str) -> str:
     return f"{phase_id}/index.md"
 
@@ -76,11 +76,6 @@ def phase_meta_file(phase_id: str) -> str:
 
 
 # --- anchors ---------------------------------------------------------------------------------
-def step_anchor(step_id: str) -> str:
-    """V2.4 -> v2-4: the documented anchor scheme for steps."""
-    return step_id.lower().replace(".", "-")
-
-
 QUESTION_ANCHOR = "vraag"  # a recommendation's question, the heading over its steps (published)
 CITED_ANCHOR = "bronnen"  # a recommendation's cited sources (published; the presentation's last screen)
 
@@ -105,19 +100,6 @@ def version_anchor(version: str) -> str:
 
 def note_anchor(where: str, n: int) -> str:
     return f"noot-{where}-{n}"
-
-
-def source_anchor(source: str, kind: str, key: str) -> str:
-    """A cited chapter, table or publication on the sources page (H2.6 of "literatuurreview" ->
-    literatuurreview-h2-6, its Tabel 2 -> literatuurreview-tabel-2, a publication -> its id)."""
-    if kind == "publication":
-        return source
-    return f"{source}-{'tabel-' if kind == 'table' else ''}{key.lower().replace('.', '-')}"
-
-
-def link(doc_path: str, anchor: str = "") -> str:
-    """The site-root link renderers write to a docs file: ("bronnen.md", "x") -> "/bronnen.md#x"."""
-    return f"/{doc_path}" + (f"#{anchor}" if anchor else "")
 
 
 # --- what built pages tell their readers (scripts, styles, the post-build step) --------------

@@ -17,7 +17,8 @@ from kennisbank import publisher, sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
 from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
-from kennisbank.model_wijzigingen import changed_item, check_site, last_change
+from kennisbank.changelog import changed_item, last_change
+from kennisbank.model_wijzigingen import check_site
 from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
 from . import (
