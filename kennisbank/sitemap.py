@@ -112,6 +112,9 @@ SEARCH_WORDS_FIELD = "zoekwoorden"
 STEP_ENTRY_FIELDS = ("stap", "handvat")
 # The credit block's attribute that names its source document (read by the PDF export).
 CREDIT_SOURCE = "data-bron"
+# A copy button's or link's short link, from the site root ("r/v2-4/"): the copy and print
+# scripts make the full address of it; the macro layer writes it in the form the build serves.
+SHORT_LINK_ATTRIBUTE = "data-kort"
 
 
 # --- addresses -------------------------------------------------------------------------------
@@ -123,6 +126,13 @@ def url_of(doc_path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index") + ("" if directory_urls else "index.html")
     return stem + ("/" if directory_urls else ".html")
+
+
+def served_path(site_path: str, directory_urls: bool = True) -> str:
+    """A folder of the built site as the build serves it: "r/v2/" stays; without directory URLs
+    (the offline copy, opened from disk, where a folder shows as a listing) it is its page,
+    "r/v2/index.html"."""
+    return site_path + "index.html" if not directory_urls and site_path.endswith("/") else site_path
 
 
 def built_file(doc_path: str, directory_urls: bool = True) -> str:
@@ -139,6 +149,7 @@ def address_of_file(site_file: str) -> str:
 
 
 _ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/(?!/)([^)"\s#]*)(#[^)"\s]*)?')  # not "//host"
+_SHORT_LINK = re.compile(rf'(\b{SHORT_LINK_ATTRIBUTE}=")([^"]*)"')
 
 
 def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_source: bool = False) -> str:
@@ -148,7 +159,8 @@ def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_s
     addresses, and MkDocs checks them and their anchors. Everything else (raw HTML, SVG, files
     that are no docs page) becomes an address. MkDocs leaves raw URLs as written, so they are
     relative to the built page; Zensical reads them, like Markdown links, relative to the page's
-    source file and rewrites them (``raw_from_source``).
+    source file and rewrites them (``raw_from_source``). A short link for the scripts
+    (SHORT_LINK_ATTRIBUTE) stays relative to the site root, in the form the build serves.
     """
     source_dir = posixpath.dirname(page)
     base = source_dir + "/" if raw_from_source else url_of(page, directory_urls)
@@ -157,12 +169,13 @@ def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_s
         opener, path, anchor = match.group(1), match.group(2), match.group(3) or ""
         if opener == "](" and path.endswith(".md"):
             return opener + posixpath.relpath(path, source_dir or ".") + anchor
-        target = url_of(path, directory_urls) if path.endswith(".md") else path
-        if not directory_urls and target.endswith("/"):
-            target += "index.html"  # from disk a folder shows as a listing, not its page
+        target = url_of(path, directory_urls) if path.endswith(".md") else served_path(path, directory_urls)
         return opener + relative_url(target, base) + anchor
 
-    return _ROOT_LINK.sub(replace, text)
+    def short(match: re.Match) -> str:
+        return f'{match.group(1)}{served_path(match.group(2), directory_urls)}"'
+
+    return _SHORT_LINK.sub(short, _ROOT_LINK.sub(replace, text))
 
 
 def relative_url(target: str, base: str) -> str:
