@@ -115,6 +115,12 @@
     return r;
   }
 
+  // What labels the rows or paragraphs after it: a table's row group heading, a note's label.
+  var LEADS = "tr:has(> th[scope=rowgroup]), .presentatie__noot-kop";
+  // What a table or a note that goes on on a next screen shows there again: its header row, its
+  // label (a note of the editors stays marked as theirs).
+  var REPEATED = ":scope > thead, :scope > .presentatie__noot-kop";
+
   // Where a next screen may begin, best first: before a block (paragraph, sub-item, table row,
   // note), after a sentence, after a word; each kind in reading order.
   function breakPoints(content) {
@@ -135,14 +141,8 @@
     return [blocks, sentences, words];
   }
 
-  // What labels the rows or paragraphs after it: a table's row group heading, a note's label.
-  var LEADS = "tr:has(> th[scope=rowgroup]), .presentatie__noot-kop";
-  // What a table or a note that goes on on a next screen shows there again: its header row, its
-  // label (a note of the editors stays marked as theirs).
-  var REPEATED = ":scope > thead, :scope > .presentatie__noot-kop";
-
   // The content between two points, as a copy of the content element; elements left empty by
-  // the cut are dropped, and a table that goes on gets its header row again.
+  // the cut are dropped, and a table or note that goes on shows its header row or label again.
   function piece(content, from, to) {
     var r = range(from, to), part = r.cloneContents();
     // the cut-out holds what lies inside the two points' nearest common element: the elements
@@ -194,8 +194,10 @@
 
   // The screens of one slide.
   function fit(base, dialog, largest, smallest) {
-    // one screen, at the largest size that fits, down to the readable minimum
-    var low = Math.ceil(smallest), high = Math.floor(largest), best = null;
+    // one screen, at the largest size that fits (mostly the full size), down to the readable minimum
+    setSize(base, largest);
+    if (fitsShown(base, dialog)) return [base];
+    var low = Math.ceil(smallest), high = Math.ceil(largest) - 1, best = null;
     while (low <= high) {
       var middle = (low + high) >> 1;
       setSize(base, middle);
