@@ -45,7 +45,7 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
 
     meta = metadata(config, content)
     if not meta.site_url:
-        say("PDF: no site address (site_url or SITE_URL): handouts without short link and QR code")
+        say("PDF: no site address (site_url or SITE_URL): handouts with the short link as a path, without QR code")
     jobs = sorted(plan(site_dir, config, content), key=lambda j: -sum(len(p.html) for p in j.pages))
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
