@@ -1,9 +1,9 @@
 """Renderers, called directly: anchors, header cells, and data that tries to become markup."""
 
 import re
+from html import unescape
 
 import markdown
-
 
 from kennisbank.model import Step, StepView, SubItem, Table
 from macros.render_steps import render_step, render_table
@@ -42,9 +42,22 @@ def test_a_bypassing_step_cannot_inject_markup(content):
 def test_step_has_anchor_number_and_checkbox(content):
     handvat = content.handvat("V2")
     html = to_html(render_step(handvat.steps[3], content))
-    assert '<li class="stap stap--stap" data-stap="V2.4" id="v2-4">' in html
+    assert re.search(r'<li class="stap stap--stap" [^>]*data-stap="V2.4" id="v2-4">', html)
     assert 'type="checkbox"' in html and 'data-stap="V2.4"' in html
     assert 'href="#v2-4"' in html and "V2.4" in html
+
+
+def test_every_step_carries_the_citations_of_its_text_for_the_presentation(content):
+    """data-bronnen (the presentation's source line): every citation the step's text links; none
+    on a step that cites nothing."""
+    for step in (s for h in content.handvatten.values() for s in h.steps):
+        html = to_html(render_step(step, content))
+        linked = [unescape(t) for t in re.findall(r'<a class="bronverwijzing"[^>]*>([^<]+)</a>', html)]
+        attribute = re.search(r'<li [^>]*data-bronnen="([^"]+)"', html)
+        assert bool(attribute) == bool(linked), step.id
+        if linked:
+            cited = unescape(attribute.group(1))
+            assert all(words in cited for words in linked), (step.id, cited, linked)
 
 
 def test_citation_links_point_at_the_sources_page(content):
