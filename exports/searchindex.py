@@ -96,6 +96,50 @@ def entries_of(page_url: str, page_html: str) -> tuple[list[dict], set[str]]:
     return entries, emptied
 
 
+# Elements whose neighbours Material's index runs into them: it keeps the text of table cells,
+# definitions and captions but not their bounds ("…slachtoffersMelden en registreren", "MaxDeelnemers").
+CELLS = {"td", "th", "dt", "dd", "caption", "li", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
+
+
+def run_together(article) -> set[tuple[str, str]]:
+    """(last word, next word) of every two neighbouring cells with no white space between them in
+    the page, which Material's index writes as one word."""
+    chunks: list[str | None] = []  # text, and None at the bound of a cell
+
+    def walk(element) -> None:
+        cell = element.tag in CELLS
+        if cell:
+            chunks.append(None)
+        chunks.append(element.text or "")
+        for child in element:
+            walk(child)
+            chunks.append(child.tail or "")
+        if cell:
+            chunks.append(None)
+
+    walk(article)
+    pairs, before, bound = set(), "", False
+    for chunk in chunks:
+        if chunk is None:
+            bound = True
+            continue
+        if not chunk:
+            continue
+        last, first = re.search(r"\S+$", before), re.match(r"\S+", chunk)
+        if bound and last and first:
+            pairs.add((last.group(0), first.group(0)))
+        before, bound = (before + chunk)[-200:], False
+    return pairs
+
+
+def cells_apart(text: str, pairs: set[tuple[str, str]]) -> str:
+    """An entry's text with a space between cells that Material ran together."""
+    for last, first in pairs:
+        last, first = html.escape(last, quote=False), html.escape(first, quote=False)
+        text = text.replace(last + first, f"{last} {first}")
+    return text
+
+
 def _introduction(text: str) -> str:
     """The paragraphs an entry's text starts with (Material writes the glossary's terms after
     them without tags)."""
@@ -156,6 +200,16 @@ def add_entries(site_dir: Path, content: Content, words: SearchWords) -> int:
                 added.append({**entry, **inherited, **({"boost": boost} if boost != 1 else {})})
     docs.extend(added)
     place_search_words(docs, words, content)
+    pages: dict[str, list[dict]] = {}
+    for doc in docs:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+    for page in sorted(site_dir.rglob("*.html")):
+        url = address_of_file(page.relative_to(site_dir).as_posix()).lstrip("/")
+        if url in pages:
+            article = next(tinyhtml5.parse(page.read_text(encoding="utf-8"), namespace_html_elements=False).iter("article"), None)
+            pairs = run_together(article) if article is not None else set()
+            for doc in pages[url]:
+                doc["text"], doc["title"] = cells_apart(doc["text"], pairs), cells_apart(doc["title"], pairs)
     if json_file.exists():
         json_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if js_file.exists():
