@@ -118,17 +118,15 @@ def run_together(article) -> set[tuple[str, str]]:
             chunks.append(None)
 
     walk(article)
-    pairs, before, bound = set(), "", False
+    pairs, cell, bound = set(), "", False  # cell: the text since the last bound
     for chunk in chunks:
         if chunk is None:
             bound = True
-            continue
-        if not chunk:
-            continue
-        last, first = re.search(r"\S+$", before), re.match(r"\S+", chunk)
-        if bound and last and first:
-            pairs.add((last.group(0), first.group(0)))
-        before, bound = (before + chunk)[-200:], False
+        elif chunk:
+            last, first = re.search(r"\S+$", cell), re.match(r"\S+", chunk)
+            if bound and last and first:
+                pairs.add((last.group(0), first.group(0)))
+            cell, bound = (chunk if bound else cell + chunk)[-200:], False
     return pairs
 
 
