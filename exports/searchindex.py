@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import tinyhtml5
@@ -101,23 +102,39 @@ def entries_of(page_url: str, page_html: str) -> tuple[list[dict], set[str]]:
 CELLS = {"td", "th", "dt", "dd", "caption", "li", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
 
 
-def run_together(article) -> set[tuple[str, str]]:
+class _Cells(HTMLParser):
+    """The text of a page's article as chunks, None at the bound of a cell (the standard library's
+    parser: a tree builder would cost seconds per build for this)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str | None] = []
+        self.depth = 0  # inside <article>
+        self.skipping = 0  # inside <script> or <style>
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.depth += tag == "article"
+        self.skipping += tag in ("script", "style")
+        if self.depth and tag in CELLS:
+            self.chunks.append(None)
+
+    def handle_endtag(self, tag) -> None:
+        if self.depth and tag in CELLS:
+            self.chunks.append(None)
+        self.depth -= tag == "article" and self.depth > 0
+        self.skipping -= tag in ("script", "style") and self.skipping > 0
+
+    def handle_data(self, data) -> None:
+        if self.depth and not self.skipping:
+            self.chunks.append(data)
+
+
+def run_together(page_html: str) -> set[tuple[str, str]]:
     """(last word, next word) of every two neighbouring cells with no white space between them in
-    the page, which Material's index writes as one word."""
-    chunks: list[str | None] = []  # text, and None at the bound of a cell
-
-    def walk(element) -> None:
-        cell = element.tag in CELLS
-        if cell:
-            chunks.append(None)
-        chunks.append(element.text or "")
-        for child in element:
-            walk(child)
-            chunks.append(child.tail or "")
-        if cell:
-            chunks.append(None)
-
-    walk(article)
+    the page's article, which Material's index writes as one word."""
+    parser = _Cells()
+    parser.feed(page_html)
+    chunks = parser.chunks
     pairs, cell, bound = set(), "", False  # cell: the text since the last bound
     for chunk in chunks:
         if chunk is None:
@@ -204,8 +221,7 @@ def add_entries(site_dir: Path, content: Content, words: SearchWords) -> int:
     for page in sorted(site_dir.rglob("*.html")):
         url = address_of_file(page.relative_to(site_dir).as_posix()).lstrip("/")
         if url in pages:
-            article = next(tinyhtml5.parse(page.read_text(encoding="utf-8"), namespace_html_elements=False).iter("article"), None)
-            pairs = run_together(article) if article is not None else set()
+            pairs = run_together(page.read_text(encoding="utf-8"))
             for doc in pages[url]:
                 doc["text"], doc["title"] = cells_apart(doc["text"], pairs), cells_apart(doc["title"], pairs)
     if json_file.exists():
