@@ -200,7 +200,7 @@ def search_figures(site: Path, label: str) -> None:
          raw <= SEARCH_INDEX_BUDGET[0] if not label else None, "more text or search words than planned")
     line(f"search index{label}, gzip", f"{packed / 1024:.0f} KB", f"at most {SEARCH_INDEX_BUDGET[1] / 1024:.0f} KB" if not label else "",
          packed <= SEARCH_INDEX_BUDGET[1] if not label else None, "more text or search words than planned")
-    queries = [c["query"] for name in ("search_queries.yml", "search_queries_rollen.yml", "search_queries_methode.yml")
+    queries = [c["query"] for name in ("search_queries.yml", "search_queries_rollen.yml", "search_queries_methode.yml", "search_queries_apart.yml")
                for c in yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))]
     times = search_timings(site, queries)
     median = statistics.median(times)

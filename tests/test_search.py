@@ -23,9 +23,13 @@ from conftest import ROOT
 from kennisbank import sitemap
 from zoeken import QUERY_SETS, load_cases, misses_of, open_search, page_of, top_locations, type_expecting, worker_results
 
-# share of queries with their page among the first three: issue 11's sets, and issue 21's set
-# written in professionals' own words before the search words of data/zoekwoorden/ existed
-GOALS = {"search_queries.yml": 0.95, "search_queries_rollen.yml": 0.95, "search_queries_methode.yml": 0.88}
+# share of queries with their page among the first three: issue 11's sets, and issue 21's two
+# written in professionals' own words before the search words of data/zoekwoorden/ existed (the
+# "apart" set kept aside until every change was made, then run once: 27/30)
+GOALS = {
+    "search_queries.yml": 0.95, "search_queries_rollen.yml": 0.95,
+    "search_queries_methode.yml": 0.88, "search_queries_apart.yml": 0.85,
+}
 
 # Typed in the browser: a few of each set, one of every kind (plain, several words, typo,
 # compound, inflection, hyphen, step id) ...
@@ -37,6 +41,10 @@ SAMPLE = {
     "search_queries_methode.yml": [
         "niet optreden bij oproep tot vechten", "stadswachttraining straatcultuur", "oproep op insta: morgen knokken bij school",
         "jongeren re-integreren na crisis", "wat kost de cursus voor burgemeesters", "v2-4",
+    ],
+    "search_queries_apart.yml": [
+        "reel met wapens van rivaliserende groep", "kleine overtredingen niet harder bestraffen", "bestuurderstraining",
+        "geruchten over politieoptreden gaan rond", "met hoeveel mensen is de training burgemeesters", "c4 stap 2",
     ],
 }
 # ... and the queries the tests below assert on.
