@@ -149,9 +149,16 @@ def run_together(page_html: str) -> set[tuple[str, str]]:
 
 def cells_apart(text: str, pairs: set[tuple[str, str]]) -> str:
     """An entry's text with a space between cells that Material ran together."""
-    for last, first in pairs:
-        last, first = html.escape(last, quote=False), html.escape(first, quote=False)
-        text = text.replace(last + first, f"{last} {first}")
+    escaped = [(html.escape(last, quote=False), html.escape(first, quote=False)) for last, first in pairs]
+    # the two words joined at the start or the end of a word of the text, not inside another
+    # word; again until nothing changes, so a chain of cells ("deelnemers12Kosten") comes apart
+    patterns = [(re.compile(rf"(?<![^\s>]){re.escape(a + b)}|{re.escape(a + b)}(?![^\s<])"), f"{a} {b}") for a, b in escaped]
+    changed = True
+    while changed:
+        changed = False
+        for pattern, apart in patterns:
+            text, count = pattern.subn(lambda _: apart, text)
+            changed = changed or count > 0
     return text
 
 

@@ -335,6 +335,7 @@ def test_words_of_neighbouring_cells_stay_apart():
     # what Material's index makes of it: the cells' text without their bounds
     material = "Duur3 dagenMax deelnemers12Kosten€ 75Een zin met nadruk."
     assert cells_apart(material, run_together(article)) == "Duur 3 dagen Max deelnemers 12 Kosten € 75 Een zin met nadruk."
+    assert cells_apart("de a12Kostenb", run_together(article)) == "de a12Kostenb"  # inside another word: left alone
 
 
 # --- Nu handelen cards and the search words per step ------------------------------------------
