@@ -36,7 +36,7 @@ GOALS = {
 SAMPLE = {
     "search_queries.yml": ["Snapchat", "DPIA", "drillraps", "misinformatie ontkrachten", "bokshouding", "de-escalatie"],
     "search_queries_rollen.yml": [
-        "proportioneel geweld", "schoolbezoek na dreigende post", "influensers", "v2.4", "burgemeester bedreigd", "e learning",
+        "proportioneel geweld", "stageplek regelen", "influensers", "v2.4", "burgemeester bedreigd", "e learning",
     ],
     "search_queries_methode.yml": [
         "niet optreden bij oproep tot vechten", "stadswachttraining straatcultuur", "oproep op insta: morgen knokken bij school",
