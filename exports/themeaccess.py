@@ -12,9 +12,10 @@ thema.js keeps the states up to date after a click or a key.
   button "Terug uit <section>" in the tab order (hidden on wider screens, as the theme has it).
 - The menu button in the header on a phone (a label for the drawer) becomes a button "Menu" in
   the tab order; without it a keyboard cannot open the menu.
-- The search results' scroll box (tabindex="0") leaves the tab order: Tab closes the search, so
-  focus reached the box only when it was closed and had no height. Results are reached with the
-  arrow keys, as the theme means.
+- The search results' scroll box (tabindex="0") leaves the tab order (tabindex="-1"; without
+  any, the browser makes an empty scroll box a tab stop itself): Tab closes the search, so focus
+  reached the box only when it was closed and had no height. Results are reached with the arrow
+  keys, as the theme means.
 - The colour scheme's two radio buttons are named by the scheme each selects (the theme names
   each by the other one, so "Donkere weergave, selected" meant light) and grouped as "Weergave".
 - A heading's permalink ("#", titled "Link naar dit kopje") is named by its heading.
@@ -44,7 +45,7 @@ SHORT_LABEL = re.compile(r'data-kort-label="([^"]*)"')
 
 def text_of(markup: str) -> str:
     """The words of a piece of markup, as a screen reader reads them."""
-    return " ".join(htmlmod.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    return " ".join(htmlmod.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
 def attribute(value: str) -> str:
@@ -115,7 +116,7 @@ def name_permalinks(page: str) -> str:
 def repair(page: str) -> str:
     page = name_nav_toggles(page)
     page = page.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + ' tabindex="0" role="button" aria-label="Menu" aria-expanded="false">')
-    page = page.replace(SEARCH_SCROLL, SEARCH_SCROLL.replace(' tabindex="0"', ""))
+    page = page.replace(SEARCH_SCROLL, SEARCH_SCROLL.replace(' tabindex="0"', ' tabindex="-1"'))
     page = name_palette(page)
     return name_permalinks(page)
 

@@ -48,7 +48,9 @@ def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
             f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} data-rollen="{" ".join(map(str, roles))}" markdown="block">',
             f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
             f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
-            f"uit {esc_html(short_label(handvat))}</a><span class=\"stap__groep\">{group}</span></div>",
+            # named by its step as well: a card links several steps of one recommendation
+            f'uit {esc_html(short_label(handvat))}<span class="visueel-verborgen"> (stap {step.id})</span></a>'
+            f'<span class="stap__groep">{group}</span></div>',
             *step_body(step, content),
             "</li>",
         ]
