@@ -1,23 +1,22 @@
-"""The theme's controls for keyboards and screen readers. Material 9.8 writes controls without a
-name or a role, and one tab stop that never shows: the post-build step repairs the markup of every
-built page (as exports/validhtml.py does, and for the same reason: overriding the partials would
-replace Zensical's templates with Material's), in Dutch, each repair keeping what the theme meant.
-thema.js keeps the states up to date after a click or a key.
+"""The theme's controls for keyboards and screen readers. Material 9.8 draws its toggles (the menu
+button, the navigation's sections) as labels for hidden checkboxes, some of them focusable labels
+without a name or a role, and leaves one tab stop that never shows. The post-build step repairs
+the markup of every built page (as exports/validhtml.py does, and for the same reason: overriding
+the partials would replace Zensical's templates with Material's), in Dutch, in valid HTML.
 
-- A navigation section's toggle (a label for a hidden checkbox, tabindex="0") becomes a button:
-  role, aria-expanded from its checkbox and, where it shows only an arrow icon beside the
-  section's link, the name "Onderdelen van <section>" (which also names the section's nav, whose
-  aria-labelledby points at it).
-- The title of a nested menu panel on a phone (a label that slides the panel back) becomes a
-  button "Terug uit <section>" in the tab order (hidden on wider screens, as the theme has it).
-- The menu button in the header on a phone (a label for the drawer) becomes a button "Menu" in
-  the tab order; without it a keyboard cannot open the menu.
+The toggles: the hidden checkbox itself becomes the control (HTML allows a name on it, and its
+state is its own: checked is open), marked ``data-toetsenbord``; extra.css keeps it out of sight
+but focusable where its label shows and draws its focus on that label; the label leaves the tab
+order (HTML allows neither a role nor a name on a label that belongs to a checkbox).
+- A navigation section's checkbox is named "Onderdelen van <section>".
+- The menu's checkbox on a phone is named "Menu"; the skip link moves before it, so the first Tab
+  still reaches "Ga naar inhoud".
 - The search results' scroll box (tabindex="0") leaves the tab order (tabindex="-1"; without
   any, the browser makes an empty scroll box a tab stop itself): Tab closes the search, so focus
   reached the box only when it was closed and had no height. Results are reached with the arrow
   keys, as the theme means.
 - The colour scheme's two radio buttons are named by the scheme each selects (the theme names
-  each by the other one, so "Donkere weergave, selected" meant light) and grouped as "Weergave".
+  each by the other one, so "Donkere weergave, selected" meant light).
 - A heading's permalink ("#", titled "Link naar dit kopje") is named by its heading.
 """
 
@@ -27,15 +26,16 @@ import html as htmlmod
 import re
 from pathlib import Path
 
-# --- navigation section toggles ---------------------------------------------------------------
-NAV_CHECKED = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*" type="checkbox" id="(__nav\w*)"([^>]*)>')
-NAV_TOGGLE = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav\w*)" id="\1_label" tabindex="0">(.*?)</label>', re.S)
-# a section with an index page: its link, then (only white space between) the toggle with an icon
-SECTION_LINK = re.compile(r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>\s*$', re.S)
-NAV_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav[\w]*)">(.*?)</label>', re.S)
-DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
+KEYBOARD = "data-toetsenbord"  # a theme checkbox that is a control of its own (extra.css, thema.js)
+
+NAV_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*" type="checkbox" id="(__nav\w*)"')
+NAV_LABEL = re.compile(r'(<label class="md-nav__link[^"]*" for="(__nav\w*)" id="\2_label") tabindex="0">')
+# what a section is called: the link to its index page, else the words of its own label
+SECTION_LINK = re.compile(r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>', re.S)
+SECTION_LABEL = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav\w*)" id="\1_label"[^>]*>(.*?)</label>', re.S)
+DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
 SEARCH_SCROLL = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
-PALETTE = '<form class="md-header__option" data-md-component="palette">'
 PALETTE_INPUT = re.compile(r'(<input class="md-option"[^>]*?) aria-label="[^"]*"([^>]*? id="(__palette_\d+)")')
 PALETTE_LABEL = re.compile(r'<label class="md-header__button md-icon" title="([^"]*)" for="(__palette_\d+)"')
 # a heading, its words (never running into the next heading) and its permalink
@@ -57,40 +57,42 @@ def shortened(words: str, most: int = 10) -> str:
     return " ".join(parts[:most]) + (" …" if len(parts) > most else "")
 
 
-def name_nav_toggles(page: str) -> str:
-    expanded = {m.group(1): "checked" in m.group(2) for m in NAV_CHECKED.finditer(page)}
-
-    def toggle(match: re.Match) -> str:
-        path, inside = match.group(1), match.group(2)
-        state = "true" if expanded.get(path) else "false"
-        name = ""
-        if not text_of(inside):
+def section_names(page: str) -> dict[str, str]:
+    """Each navigation section's name by its checkbox id."""
+    names = {}
+    for match in SECTION_LABEL.finditer(page):
+        path, inside = match.groups()
+        words = text_of(inside)
+        if not words:  # the label beside the section's index link shows an arrow only
             before = page[: match.start()]
             link = SECTION_LINK.search(before[before.rfind("<a href="):])
-            section = text_of(link.group(1)) if link else ""
-            name = f' aria-label="{attribute("Onderdelen van " + section if section else "Onderdelen")}"'
-        return match.group(0).replace(
-            'tabindex="0">', f'tabindex="0" role="button" aria-expanded="{state}"{name}>', 1
-        )
+            words = text_of(link.group(1)) if link else ""
+        names[path] = words
+    return names
+
+
+def keyboard_toggles(page: str) -> str:
+    names = section_names(page)
+
+    def toggle(match: re.Match) -> str:
+        name = names.get(match.group(1))
+        label = f' aria-label="{attribute("Onderdelen van " + name)}"' if name else ""
+        return f"{match.group(0)} {KEYBOARD}{label}"
 
     page = NAV_TOGGLE.sub(toggle, page)
-
-    def title(match: re.Match) -> str:
-        section = text_of(match.group(2))
-        name = f"Terug uit {section}" if section else "Terug"
-        return match.group(0).replace(
-            ">", f' tabindex="0" role="button" aria-label="{attribute(name)}">', 1
-        )
-
-    return NAV_TITLE.sub(title, page)
+    page = NAV_LABEL.sub(r"\1>", page)  # the checkbox is the tab stop now
+    if DRAWER in page:
+        skip = SKIP.search(page)
+        if skip:
+            page = page[: skip.start()] + page[skip.end():]
+            page = page.replace(DRAWER, skip.group(0).strip() + "\n    " + DRAWER, 1)
+        page = page.replace(DRAWER, DRAWER[:-1] + f' {KEYBOARD} aria-label="Menu">', 1)
+    return page
 
 
 def name_palette(page: str) -> str:
-    if PALETTE not in page:
-        return page
     # the label that selects a scheme says which one it is ("Donkere weergave" selects slate)
     selects = {target: title for title, target in PALETTE_LABEL.findall(page)}
-    page = page.replace(PALETTE, PALETTE[:-1] + ' role="radiogroup" aria-label="Weergave">', 1)
 
     def radio(match: re.Match) -> str:
         name = selects.get(match.group(3))
@@ -114,8 +116,9 @@ def name_permalinks(page: str) -> str:
 
 
 def repair(page: str) -> str:
-    page = name_nav_toggles(page)
-    page = page.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + ' tabindex="0" role="button" aria-label="Menu" aria-expanded="false">')
+    if KEYBOARD in page:
+        return page  # repaired before
+    page = keyboard_toggles(page)
     page = page.replace(SEARCH_SCROLL, SEARCH_SCROLL.replace(' tabindex="0"', ' tabindex="-1"'))
     page = name_palette(page)
     return name_permalinks(page)

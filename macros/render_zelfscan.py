@@ -69,6 +69,19 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
             f'<a href="{esc_html(link(h.page))}">{h.id} {esc_html(h.data.short_title)}</a>' for h in unscored
         )
         note = f'<p class="zelfscan__zonder">Zonder stappen om te scoren (aandachtspunten): {names}.</p>'
+    # asks before answers are wiped or replaced (zelfscan.js fills in what would change); a modal
+    # dialog keeps focus inside, closes on Escape and gives focus back to the button that opened it.
+    # It stands inside the actions' block, with no block of its own inside: Markdown would wrap a bare
+    # dialog in a paragraph, and breaks a block nested in a dialog apart.
+    question = (
+        '<dialog class="zelfscan__vraag" aria-labelledby="zelfscan-vraag-titel" aria-describedby="zelfscan-vraag-tekst">'
+        '<p class="zelfscan__vraag-titel" id="zelfscan-vraag-titel"></p>'
+        '<p class="zelfscan__vraag-tekst" id="zelfscan-vraag-tekst"></p>'
+        '<p class="zelfscan__vraag-knoppen">'
+        '<button type="button" class="md-button md-button--primary zelfscan__ja">Doorgaan</button>'
+        '<button type="button" class="md-button zelfscan__nee" autofocus>Annuleren</button></p>'
+        '</dialog>'
+    )
     actions = (
         '<div class="zelfscan__acties" data-site-only>'
         '<button type="button" class="md-button zelfscan__exporteer">Scan opslaan als bestand</button>'
@@ -78,18 +91,7 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
         '<button type="button" class="md-button zelfscan__wis">Antwoorden wissen</button>'
         # shown after a wipe or an opened file, until the team answers again (zelfscan.js)
         '<button type="button" class="md-button zelfscan__herstel" hidden>Ongedaan maken</button>'
-        '<p class="zelfscan__melding" role="status"></p></div>'
-    )
-    # asks before answers are wiped or replaced (zelfscan.js fills in what would change); a modal
-    # dialog keeps focus inside, closes on Escape and gives focus back to the button that opened it
-    question = (
-        '<dialog class="zelfscan__vraag" aria-labelledby="zelfscan-vraag-titel" aria-describedby="zelfscan-vraag-tekst" data-site-only>'
-        '<p class="zelfscan__vraag-titel" id="zelfscan-vraag-titel"></p>'
-        '<div id="zelfscan-vraag-tekst"></div>'
-        '<p class="zelfscan__vraag-knoppen">'
-        '<button type="button" class="md-button md-button--primary zelfscan__ja">Doorgaan</button>'
-        '<button type="button" class="md-button zelfscan__nee" autofocus>Annuleren</button></p>'
-        '</dialog>'
+        f'<p class="zelfscan__melding" role="status"></p>{question}</div>'
     )
     answers = esc_html(json.dumps(dict(ANSWERS), ensure_ascii=False))
     return "\n".join(
@@ -99,7 +101,6 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
             f' data-versie="{esc_html(version)}" data-antwoorden="{answers}" data-actie="{TO_DO}"'
             f' data-opslag="{ANSWER_KEY}" data-opslag-vorige="{answers_before_key(phase.id)}" markdown="block">',
             actions,
-            question,
             note,
             *sections,
             '<section class="zelfscan__samenvatting" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>'

@@ -26,21 +26,31 @@ EMPTY_WORDS = {"#", "link", "hier", "klik hier", "meer", "lees meer", "lees verd
 
 
 def named_controls(page) -> list[dict]:
-    """Every control in the accessibility tree as a screen reader gets it: role, name, address."""
+    """Every control in the accessibility tree as a screen reader gets it (role, name, address):
+    the widgets, and whatever else Tab stops at (a focusable label, a box with tabindex="0")."""
     cdp = page.context.new_cdp_session(page)
     try:
         nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        found = []
+        for node in nodes:
+            if node.get("ignored"):
+                continue
+            props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+            role = node.get("role", {}).get("value")
+            if role not in CONTROLS:
+                if not props.get("focusable") or role in ("RootWebArea", "table", "DisclosureTriangle"):
+                    continue
+                if tab_index(cdp, node["backendDOMNodeId"]) < 0:
+                    continue  # focusable by a script only (the search results' box)
+            found.append({"role": role, "name": (node.get("name", {}).get("value") or "").strip(), "url": props.get("url")})
     finally:
         cdp.detach()
-    found = []
-    for node in nodes:
-        if node.get("ignored"):
-            continue
-        props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
-        role = node.get("role", {}).get("value")
-        if role in CONTROLS or (props.get("focusable") and role not in ("RootWebArea", "table", "DisclosureTriangle")):
-            found.append({"role": role, "name": (node.get("name", {}).get("value") or "").strip(), "url": props.get("url")})
     return found
+
+
+def tab_index(cdp, backend_id: int) -> int:
+    element = cdp.send("DOM.resolveNode", {"backendNodeId": backend_id})["object"]
+    return cdp.send("Runtime.callFunctionOn", {"objectId": element["objectId"], "functionDeclaration": "function () { return this.tabIndex; }", "returnByValue": True})["result"]["value"]
 
 
 def name_problems(controls: list[dict], address: str) -> list[str]:
@@ -83,15 +93,16 @@ def test_the_name_check_finds_a_nameless_button_a_bare_hash_and_two_places_for_o
       const article = document.querySelector('article');
       article.insertAdjacentHTML('beforeend',
         '<button type="button"><span class="md-icon"></span></button><a href="#v2-1">#</a>' +
-        '<a href="../v1/">Vredestijd</a>');
+        '<a href="../v1/">Vredestijd</a><label tabindex="0" for="__search"><span class="md-icon"></span></label>');
     }""")
     problems = "\n".join(name_problems(named_controls(page), page.url))
     assert "button without a name" in problems
+    assert "LabelText without a name" in problems  # a focusable label, as the theme's toggles were
     assert "named only '#'" in problems
     assert "links named 'Vredestijd' lead to 2 places" in problems
 
 
-def test_the_theme_s_toggles_get_a_role_a_name_and_their_state():
+def test_the_theme_s_toggles_become_named_checkboxes_in_valid_html():
     section = (
         '<input class="md-nav__toggle md-toggle " type="checkbox" id="__nav_3_2" checked>'
         '<div class="md-nav__link md-nav__container"><a href="../" class="md-nav__link ">'
@@ -103,11 +114,14 @@ def test_the_theme_s_toggles_get_a_role_a_name_and_their_state():
         '<label class="md-nav__link" for="__nav_5_4" id="__nav_5_4_label" tabindex="0"><span class="md-ellipsis">Cursussen</span></label>'
     )
     fixed = repair(section)
-    assert 'tabindex="0" role="button" aria-expanded="true" aria-label="Onderdelen van Vredestijd">' in fixed
-    assert 'for="__nav_5_4" id="__nav_5_4_label" tabindex="0" role="button" aria-expanded="false">' in fixed  # named by its words
-    assert '<label class="md-nav__title" for="__nav_3_2" tabindex="0" role="button" aria-label="Terug uit Vredestijd">' in fixed
+    assert 'id="__nav_3_2" data-toetsenbord aria-label="Onderdelen van Vredestijd" checked>' in fixed
+    assert 'id="__nav_5_4" data-toetsenbord aria-label="Onderdelen van Cursussen">' in fixed  # named by its label's words
+    assert 'tabindex="0"' not in fixed  # the checkboxes are the tab stops, not their labels
+    assert '<label class="md-nav__title" for="__nav_3_2">' in fixed  # HTML allows no name or role on a label for a checkbox
     header = (
-        '<label class="md-header__button md-icon" for="__drawer">'
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+        '<div data-md-component="skip"><a href="#x" class="md-skip">Ga naar inhoud</a></div>\n'
         '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
         '<form class="md-header__option" data-md-component="palette">'
         '<input class="md-option" data-md-color-scheme="default"  aria-label="Donkere weergave"  type="radio" name="__palette" id="__palette_0">'
@@ -117,9 +131,9 @@ def test_the_theme_s_toggles_get_a_role_a_name_and_their_state():
         '<h2 id="vraag">Hoe <em>nu</em>?<a class="headerlink" href="#vraag" title="Link naar dit kopje">#</a></h2>'
     )
     fixed = repair(header)
-    assert '<label class="md-header__button md-icon" for="__drawer" tabindex="0" role="button" aria-label="Menu" aria-expanded="false">' in fixed
+    # the skip link first, then the menu's checkbox, named
+    assert fixed.index('class="md-skip"') < fixed.index('id="__drawer" data-toetsenbord aria-label="Menu">')
     assert '<div class="md-search__scrollwrap" tabindex="-1" data-md-scrollfix>' in fixed
-    assert 'role="radiogroup" aria-label="Weergave"' in fixed
     assert 'aria-label="Lichte weergave"  type="radio" name="__palette" id="__palette_0"' in fixed  # named by what it selects
     assert 'aria-label="Donkere weergave"  type="radio" name="__palette" id="__palette_1"' in fixed
     assert 'title="Link naar dit kopje" aria-label="Link naar dit kopje: Hoe nu?">#</a>' in fixed
@@ -211,38 +225,40 @@ def test_the_menu_on_a_phone_opens_moves_and_closes_from_the_keyboard(browser, s
     page = context.new_page()
     try:
         page.goto(f"{served_site}/vredestijd/v2/")
-        menu = page.locator('.md-header label[for="__drawer"]')
-        for _ in range(5):  # skip link, then the menu button
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.getAttribute('for')") == "__drawer":
-                break
-        assert menu.get_attribute("aria-expanded") == "false"
         page.add_style_tag(content=NO_MOTION)
         page.evaluate(SNAPSHOT)
+        menu = page.locator("#__drawer")
+        page.keyboard.press("Tab")  # the skip link
+        page.keyboard.press("Tab")  # the menu
+        where = page.evaluate(FOCUS)
+        assert page.evaluate("document.activeElement.id") == "__drawer" and where["shows"], where
         page.keyboard.press("Enter")
-        assert menu.get_attribute("aria-expanded") == "true"
-        # focus is in the open menu; every stop there is visible, up to the back button and the links
-        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        assert menu.is_checked()
+        # focus is on the open panel's way back (Vredestijd's own checkbox, drawn on the panel's title)
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Onderdelen van Vredestijd"
         unseen, names = [], []
-        for _ in range(40):
-            where = page.evaluate(FOCUS)
+        for _ in range(40):  # every stop in the open menu shows focus
             if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
                 break
+            where = page.evaluate(FOCUS)
             names.append(page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.textContent.trim()"))
             if not where["shows"]:
                 unseen.append(where["what"])
             page.keyboard.press("Tab")
         assert not unseen, unseen
-        assert "Terug uit Vredestijd" in names and "V1 Visie op online werken" in names, names
-        # the back button opens the panel above, from the keyboard (Space as well as Enter)
-        back = page.locator('label.md-nav__title[for="__nav_3_2"]')
-        back.focus()
+        assert "V1 Visie op online werken" in names and "V12 Bewustwording van online risico’s" in names, names
+        assert not any(name.startswith("Onderdelen van Crisis") for name in names)  # a panel underneath: not in the tab order
+        # back up a panel with Space (or Enter): the phases' panel, with Crisis and its checkbox
+        page.locator("#__nav_3_2").focus()
         page.keyboard.press("Space")
         assert not page.locator("#__nav_3_2").is_checked()
-        assert page.locator('label[for="__nav_3_2"][role=button][aria-expanded]').get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Onderdelen van Crisis"
+        page.keyboard.press("Enter")
+        assert page.locator("#__nav_3_3").is_checked()
         page.keyboard.press("Escape")
-        assert menu.get_attribute("aria-expanded") == "false"
-        assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+        assert not menu.is_checked() and page.evaluate("document.activeElement.id") == "__drawer"
     finally:
         context.close()
 
@@ -280,14 +296,15 @@ def test_a_keyboard_alone_goes_from_home_to_a_step_ticks_it_answers_the_zelfscan
         # on to the zelfscan of the phase by the menu: beside the page on a laptop; on a phone, open
         # it, go back up its panels to the top, open the Zelfscan page and its link to the phase
         if size is PHONE:
-            tab_to(page, "el.getAttribute('for') === '__drawer'", back=True)
+            tab_to(page, "el.id === '__drawer'", back=True)
             page.keyboard.press("Enter")
             zelfscan = page.locator('.md-sidebar--primary a[href$="zelfscan/"]')
-            for _ in range(4):
+            for _ in range(4):  # focus starts on the open panel's way back
                 if zelfscan.is_visible():
                     break
-                tab_to(page, "el.matches('label.md-nav__title[role=button]') && el.checkVisibility({visibilityProperty: true})", back=True)
-                page.keyboard.press("Enter")
+                if not page.evaluate("document.activeElement.matches('input[data-toetsenbord]:checked')"):
+                    tab_to(page, "el.matches('input[data-toetsenbord]:checked') && el.id !== '__drawer'", back=True)
+                page.keyboard.press("Space")
             tab_to(page, "el.closest('.md-sidebar--primary') && /zelfscan\\/?$/.test(el.getAttribute('href') || '')")
             page.keyboard.press("Enter")
             page.wait_for_url("**/zelfscan/")

@@ -111,7 +111,7 @@
       dialog.querySelector(".zelfscan__vraag-titel").textContent = title;
       var text = dialog.querySelector("#" + dialog.getAttribute("aria-describedby"));
       text.textContent = "";
-      lines.forEach(function (line) { text.appendChild(element("p", line)); });
+      lines.forEach(function (line) { text.appendChild(element("span", line)).className = "zelfscan__vraag-regel"; });
       dialog.querySelector(".zelfscan__ja").textContent = yes;
       onYes = whenYes;
       onNo = whenNo;
