@@ -1,6 +1,6 @@
 """The theme's controls for keyboards and screen readers. Material 9.8 draws its toggles (the menu
 button, the navigation's sections) as labels for hidden checkboxes, some of them focusable labels
-without a name or a role, and leaves one tab stop that never shows. The post-build step repairs
+without a name or a role. The post-build step repairs
 the markup of every built page (as exports/validhtml.py does, and for the same reason: overriding
 the partials would replace Zensical's templates with Material's), in Dutch, in valid HTML.
 
@@ -11,10 +11,6 @@ order (HTML allows neither a role nor a name on a label that belongs to a checkb
 - A navigation section's checkbox is named "Onderdelen van <section>".
 - The menu's checkbox on a phone is named "Menu"; the skip link moves before it, so the first Tab
   still reaches "Ga naar inhoud".
-- The search results' scroll box (tabindex="0") leaves the tab order (tabindex="-1"; without
-  any, the browser makes an empty scroll box a tab stop itself): Tab closes the search, so focus
-  reached the box only when it was closed and had no height. Results are reached with the arrow
-  keys, as the theme means.
 - The colour scheme's two radio buttons are named by the scheme each selects (the theme names
   each by the other one, so "Donkere weergave, selected" meant light).
 - A heading's permalink ("#", titled "Link naar dit kopje") is named by its heading.
@@ -35,7 +31,6 @@ SECTION_LINK = re.compile(r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>'
 SECTION_LABEL = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav\w*)" id="\1_label"[^>]*>(.*?)</label>', re.S)
 DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
 SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
-SEARCH_SCROLL = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
 PALETTE_INPUT = re.compile(r'(<input class="md-option"[^>]*?) aria-label="[^"]*"([^>]*? id="(__palette_\d+)")')
 PALETTE_LABEL = re.compile(r'<label class="md-header__button md-icon" title="([^"]*)" for="(__palette_\d+)"')
 # a heading, its words (never running into the next heading) and its permalink
@@ -119,7 +114,6 @@ def repair(page: str) -> str:
     if KEYBOARD in page:
         return page  # repaired before
     page = keyboard_toggles(page)
-    page = page.replace(SEARCH_SCROLL, SEARCH_SCROLL.replace(' tabindex="0"', ' tabindex="-1"'))
     page = name_palette(page)
     return name_permalinks(page)
 

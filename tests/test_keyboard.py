@@ -122,7 +122,6 @@ def test_the_theme_s_toggles_become_named_checkboxes_in_valid_html():
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
         '<div data-md-component="skip"><a href="#x" class="md-skip">Ga naar inhoud</a></div>\n'
-        '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
         '<form class="md-header__option" data-md-component="palette">'
         '<input class="md-option" data-md-color-scheme="default"  aria-label="Donkere weergave"  type="radio" name="__palette" id="__palette_0">'
         '<label class="md-header__button md-icon" title="Donkere weergave" for="__palette_1" hidden>'
@@ -133,7 +132,6 @@ def test_the_theme_s_toggles_become_named_checkboxes_in_valid_html():
     fixed = repair(header)
     # the skip link first, then the menu's checkbox, named
     assert fixed.index('class="md-skip"') < fixed.index('id="__drawer" data-toetsenbord aria-label="Menu">')
-    assert '<div class="md-search__scrollwrap" tabindex="-1" data-md-scrollfix>' in fixed
     assert 'aria-label="Lichte weergave"  type="radio" name="__palette" id="__palette_0"' in fixed  # named by what it selects
     assert 'aria-label="Donkere weergave"  type="radio" name="__palette" id="__palette_1"' in fixed
     assert 'title="Link naar dit kopje" aria-label="Link naar dit kopje: Hoe nu?">#</a>' in fixed
@@ -261,6 +259,33 @@ def test_the_menu_on_a_phone_opens_moves_and_closes_from_the_keyboard(browser, s
         assert not menu.is_checked() and page.evaluate("document.activeElement.id") == "__drawer"
     finally:
         context.close()
+
+
+def test_axe_finds_nothing_in_the_open_phone_menu_and_the_zelfscan_s_question(browser, served_site):
+    """The states a keyboard opens, which the whole-site axe run never sees: the phone's menu, and
+    the zelfscan's dialog with a focused button (light and dark)."""
+    from test_accessibility import AXE, axe_problems
+
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(locale="nl-NL", viewport=PHONE, color_scheme=scheme)
+        page = context.new_page()
+        try:
+            page.goto(f"{served_site}/vredestijd/v2/")
+            page.keyboard.press("Tab")
+            page.keyboard.press("Tab")
+            page.keyboard.press("Enter")  # the menu
+            page.add_script_tag(path=str(AXE))
+            problems += axe_problems(page, f"menu ({scheme})")
+            page.goto(f"{served_site}/zelfscan/nazorg/")
+            page.locator('fieldset[data-stap] input[value="ja"]').first.check()
+            page.locator(".zelfscan__wis").focus()
+            page.keyboard.press("Enter")  # the question, "Annuleren" focused
+            page.add_script_tag(path=str(AXE))
+            problems += axe_problems(page, f"zelfscan question ({scheme})")
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)
 
 
 # --- one walk with the keyboard alone -----------------------------------------------------------

@@ -21,14 +21,14 @@
     return Array.prototype.find.call(drawer.querySelectorAll("a[href], " + KEYBOARD), visible) || null;
   }
 
-  document.addEventListener("change", function (event) {
+  function onChange(event) {
     if (event.target.id === "__drawer" && event.target.checked) {
       var first = firstInMenu();  // visible at once (extra.css), while it slides in
       if (first) first.focus();
     }
-  });
+  }
 
-  document.addEventListener("keydown", function (event) {
+  function onKey(event) {
     var el = document.activeElement;
     if (event.key === "Enter" && el && el.matches(KEYBOARD)) {
       event.preventDefault();
@@ -39,5 +39,16 @@
       drawer.click();
       drawer.focus();
     }
-  });
+  }
+
+  var listening = false;
+  function init() {
+    // the document outlives Material's instant page loads: listen once
+    if (listening) return;
+    listening = true;
+    document.addEventListener("change", onChange);
+    document.addEventListener("keydown", onKey);
+  }
+
+  window.kennisbank.onPage(init);
 })();
