@@ -17,7 +17,8 @@ from kennisbank import publisher, sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
 from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
-from kennisbank.model_wijzigingen import changed_item, check_site, last_change
+from kennisbank.changelog import changed_item, last_change
+from kennisbank.model_wijzigingen import check_site
 from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
 from . import (
@@ -338,7 +339,8 @@ class PageMacros:
         if course_id not in courses:
             raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
         course = courses[course_id]
-        body = self._under_title(render_trainingen.render_course(course), page)
+        rows = render_trainingen.shown_rows(list(courses.values()))  # the page shows what the comparison shows
+        body = self._under_title(render_trainingen.render_course(course, rows), page)
         return body + "\n\n" + self._credit(course.id, page, course.title)
 
     def cursussen_vergelijking(self, page: Page) -> str:
