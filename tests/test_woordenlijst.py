@@ -42,7 +42,7 @@ def test_the_studies_link_to_their_entry_on_the_sources_page(site):
     for term_id, anchor in (("literatuurreview", "literatuurreview"), ("praktijkonderzoek", "praktijkonderzoek"), ("cot", "cot-2021")):
         entry = re.search(rf'<dt id="{term_id}">.*?</dd>', html, re.S).group()
         # "Bronnen", named apart by its term for a screen reader's list of links
-        assert re.search(rf'<a href="../bronnen/#{anchor}">Bronnen<span class="visueel-verborgen"> bij [^<]+</span></a>', entry), term_id
+        assert re.search(rf'<a href="../bronnen/#{anchor}">Bronnen<span class="visueel-verborgen"> bij .+?</span></a>', entry), term_id
         assert f'id="{anchor}"' in sources, anchor
 
 

@@ -153,6 +153,7 @@ def answer_all(page, value: str) -> None:
     }""", value)
 
 
+@pytest.mark.parametrize("scan_page", [PHONE, LAPTOP], ids=["phone", "laptop"], indirect=True)
 def test_the_summary_prints_on_at_most_two_a4_pages_with_every_question_answered(scan_page, served_site, content, tmp_path):
     """Every step answered "nog niet" is the longest summary: every step on the action list."""
     page = scan_page
