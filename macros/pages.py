@@ -98,7 +98,8 @@ class PageMacros:
         self.content = content
         self.settings = settings
         self.short_links = sitemap.short_links(content)  # ShortLinkError on a collision
-        self.search_words = search_words or {}  # docs page -> the editors' search words (data/synoniemen.yml)
+        # docs page -> every search word leading to it or its steps (data/synoniemen.yml, data/zoekwoorden/)
+        self.search_words = search_words or {}
         self.step_ids = {h.page: [s.id for s in h.steps] for h in content.handvatten.values()}
         # the changelog against docs/ and extra.versie: a raised version needs its entry
         problems = check_site(content.changelog, settings.docs_dir, settings.version)
