@@ -11,7 +11,7 @@ from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
-from .render_steps import find_step, step_attributes, step_body, step_number
+from .render_steps import checklist_attributes, find_step, step_attributes, step_body, step_number
 from .render_text import EDITORS_MARK, esc, esc_html, one_line
 
 
@@ -48,7 +48,9 @@ def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
             f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} data-rollen="{" ".join(map(str, roles))}" markdown="block">',
             f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
             f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
-            f"uit {esc_html(short_label(handvat))}</a><span class=\"stap__groep\">{group}</span></div>",
+            # named by its step as well: a card links several steps of one recommendation
+            f'uit {esc_html(short_label(handvat))}<span class="visueel-verborgen"> (stap {step.id})</span></a>'
+            f'<span class="stap__groep">{group}</span></div>',
             *step_body(step, content),
             "</li>",
         ]
@@ -75,7 +77,7 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's
             # index by their front matter (search.exclude), the overview lists the cards
-            f'<div class="checklist" data-checklist="{now_checklist(card.id)}" data-kopie markdown="block">'
+            f'<div class="checklist" {checklist_attributes(now_checklist(card.id))} data-kopie markdown="block">'
             if actions
             else '<div data-kopie markdown="block">',
             '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kennisbank.citations import MARKER, plain
 from kennisbank.model import Content, StepView
-from kennisbank.sitemap import CHANGES, link, short_path, version_anchor
+from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, TICK_KEY, TICKED, link, short_path, version_anchor
 from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
 
 # a step id -> where a reader reports an error in that step (a mailto: address), or None
@@ -176,6 +176,15 @@ def group_heading(step: StepView, anchor: str) -> str:
     return f'<h3 id="{anchor}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>'
 
 
+def checklist_attributes(checklist_id: str) -> str:
+    """What checklist.js reads of a checklist: where each step's tick is kept (one key per step id,
+    shared by every page that shows the step) and the list 0.1 kept for this checklist."""
+    return (
+        f'data-checklist="{esc_html(checklist_id)}" data-opslag="{TICK_KEY}" data-opslag-waarde="{TICKED}"'
+        f' data-opslag-oud="{esc_html(OLD_TICKS_KEY + checklist_id)}"'
+    )
+
+
 def render_checklist(
     checklist_id: str,
     steps: tuple[StepView, ...],
@@ -183,14 +192,14 @@ def render_checklist(
     short_links: bool = False,
     feedback: Feedback | None = None,
 ) -> str:
-    """Steps as a checklist (ticks kept per checklist id), under group headings where present.
+    """Steps as a checklist (a tick kept per step id), under group headings where present.
 
     Points (signals, questions, examples) are listed the same way, without checkboxes; a list of
     points only is no checklist at all.
     """
     actions = any(s.kind == "steps" for s in steps)
     out = [
-        f'<div class="checklist" data-checklist="{esc_html(checklist_id)}" markdown="block">'
+        f'<div class="checklist" {checklist_attributes(checklist_id)} markdown="block">'
         if actions
         else '<div class="puntenlijst" markdown="block">',
         '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",
