@@ -142,6 +142,10 @@ class PageMacros:
         words = render_zoekwoorden.render_keywords(self.search_words.get(page.path, []), self.step_ids.get(page.path, []))
         return "\n\n" + words if words else ""
 
+    def zoekwoorden(self, page: Page) -> str:
+        """The page's search words, for a page without a citation line (the home page)."""
+        return self._search_words(page).strip()
+
     def bronvermelding(self, page: Page, document_id: str, deel: str | None = None) -> str:
         """For a page transcribed from a source document: name it and say how to cite the page;
         ``deel``: what of the document this page holds, where it holds one part of it."""

@@ -1,6 +1,8 @@
 """The site as a person uses it, in Debian's Chromium: tick, reload, reset; present; the zelfscan.
 (Search as typed: tests/test_search.py.)"""
 
+from playwright.sync_api import expect
+
 
 def test_a_ticked_step_survives_a_reload_and_can_be_reset(page, served_site):
     page.goto(f"{served_site}/vredestijd/v2/")
@@ -217,7 +219,7 @@ def test_the_copy_announcement_region_waits_in_the_page_before_the_first_copy(pa
     status = page.locator(".kopieer-status[role=status]")
     assert status.count() == 1 and status.text_content() == ""  # there before its first message
     page.locator('button[data-anker="v2-4"]').click()
-    assert "Link gekopieerd" in status.text_content()
+    expect(status).to_contain_text("Link gekopieerd")
     assert page.locator(".kopieer-status").count() == 1
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -55,7 +56,9 @@ def test_a_copied_short_link_opens_its_step_from_disk(browser, unzipped):
     page = browser.new_page()
     page.goto((unzipped / "vredestijd/v2.html").as_uri())
     page.locator('button[data-anker="v2-4"]').click()
-    status = page.locator(".kopieer-status[role=status]").text_content()
+    status_region = page.locator(".kopieer-status[role=status]")
+    expect(status_region).to_contain_text("file:")  # the region is there before its message
+    status = status_region.text_content()
     copied = re.search(r"(file:\S+)", status).group(1)
     assert copied == (unzipped / "r/v2-4/index.html").as_uri(), status
     page.goto(copied)
