@@ -42,47 +42,97 @@ def switch_scheme(page, scheme: str) -> None:
 
 def axe_problems(page, label: str, rules: list[str] | None = None) -> list[str]:
     """axe's violations on the page as it is: every WCAG rule, or only the rules given."""
+    axe_started(page, rules)
+    return axe_finished(page, label)
+
+
+def axe_started(page, rules: list[str] | None = None) -> None:
+    """Start axe on the page without waiting: the page's own renderer runs it while Python goes on
+    with another tab (axe_finished waits for the result). Only the violations come back: axe
+    details every node that passes too, which is most of a page."""
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
-    # Only the violations come back: axe details every node that passes too, which is most of a
-    # page (resultTypes, and no passes sent over to Python).
-    violations = page.evaluate(
-        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']}).then(r => r.violations)", run_only
+    page.evaluate(
+        "runOnly => { window.axeResult = axe.run(document, {runOnly, resultTypes: ['violations']}).then(r => r.violations); }",
+        run_only,
     )
+
+
+def axe_finished(page, label: str) -> list[str]:
+    violations = page.evaluate("window.axeResult")
     return [f"{label}: {v['id']} ({v['impact']}) x{len(v['nodes'])}: {v['nodes'][0]['target']}" for v in violations]
+
+
+def page_checked_in_both_schemes(page, address: str, path: str, planted_css: str = ""):
+    """The checks of one page, as steps: each `yield` leaves axe running in this tab."""
+    page.goto(address)
+    if planted_css:  # the test that the checks can fail
+        page.add_style_tag(content=planted_css)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.add_script_tag(path=str(AXE))
+    axe_started(page)
+    yield
+    problems = axe_finished(page, f"{path} (light)")
+    switch_scheme(page, "dark")
+    axe_started(page, colour_rules(page))
+    yield
+    problems += axe_finished(page, f"{path} (dark)")
+    switch_scheme(page, "light")  # the next page opens in the light scheme again
+    return problems
+
+
+def interleaved(tabs: list, jobs) -> list[str]:
+    """Run the jobs' steps round-robin over the tabs (one browser context each, so one renderer
+    process each): while axe works in one tab, the next tab loads and starts. The checks are the
+    same as one page after the other; the machine's cores share the work."""
+    waiting = list(jobs)
+    running: list = [None] * len(tabs)
+    problems: list[str] = []
+    while waiting or any(running):
+        for slot, tab in enumerate(tabs):
+            if running[slot] is None and waiting:
+                running[slot] = waiting.pop(0)(tab)
+            if running[slot] is None:
+                continue
+            try:
+                next(running[slot])
+            except StopIteration as done:
+                problems += done.value
+                running[slot] = None
+    return problems
 
 
 def test_axe_finds_no_violations_on_any_page_in_either_colour_scheme(browser, served_site, site):
     """Each page once: every WCAG rule in the light scheme, then, switched to the dark scheme in
     the same page, the rules that depend on colours."""
     assert AXE.exists(), "node_modules/axe-core is missing: run ./dev test, which installs it"
-    context = browser.new_context(color_scheme="light", locale="nl-NL")
-    page = context.new_page()
-    problems = []
+    contexts = [browser.new_context(color_scheme="light", locale="nl-NL") for _ in range(2)]
+    tabs = [context.new_page() for context in contexts]
     pages = pages_of(site)
     assert len(pages) > 40
-    for path in pages:
-        page.goto(f"{served_site}/{path}")
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
-        page.add_script_tag(path=str(AXE))
-        problems += axe_problems(page, f"{path} (light)")
-        switch_scheme(page, "dark")
-        problems += axe_problems(page, f"{path} (dark)", colour_rules(page))
-        switch_scheme(page, "light")  # the next page opens in the light scheme again
-    context.close()
+    jobs = [
+        lambda tab, path=path: page_checked_in_both_schemes(tab, f"{served_site}/{path}", path) for path in pages
+    ]
+    problems = interleaved(tabs, jobs)
+    for context in contexts:
+        context.close()
     assert not problems, "\n".join(problems)
 
 
-def test_the_dark_scheme_check_sees_poor_contrast(browser, served_site):
-    """The dark run above must be able to fail: text as dark as the slate background fails it."""
-    context = browser.new_context(color_scheme="light", locale="nl-NL")
-    page = context.new_page()
-    page.goto(f"{served_site}/vredestijd/v2/")
-    page.add_script_tag(path=str(AXE))
-    switch_scheme(page, "dark")
-    page.add_style_tag(content="[data-md-color-scheme=slate] .md-typeset p { color: #1e2129 !important; }")
-    problems = axe_problems(page, "v2 (dark)", colour_rules(page))
-    context.close()
-    assert any("color-contrast" in p for p in problems), problems
+def test_the_interleaved_checks_see_poor_contrast_in_the_dark_scheme_on_the_page_that_has_it(browser, served_site):
+    """The loop above must be able to fail, on the right page: text as dark as the slate
+    background fails the dark run of that page only. The page comes after more pages than there
+    are tabs, so a loop that stops early fails here."""
+    contexts = [browser.new_context(color_scheme="light", locale="nl-NL") for _ in range(2)]
+    tabs = [context.new_page() for context in contexts]
+    dark_text = "[data-md-color-scheme=slate] .md-typeset p { color: #1e2129 !important; }"
+    jobs = [
+        lambda tab, path=path, css=css: page_checked_in_both_schemes(tab, f"{served_site}/{path}", path, css)
+        for path, css in (("vredestijd/", ""), ("crisis/", ""), ("nazorg/", ""), ("vredestijd/v2/", dark_text))
+    ]
+    problems = interleaved(tabs, jobs)
+    for context in contexts:
+        context.close()
+    assert problems and all(p.startswith("vredestijd/v2/ (dark): color-contrast") for p in problems), problems
 
 
 def test_the_first_tab_reaches_the_skip_link(page, served_site):
