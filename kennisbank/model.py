@@ -17,10 +17,11 @@ from .reading import ReadError, control_characters, load_yaml
 from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_nu import NowCard, NowFile, check_cards
+from .model_welke_fase import PhaseGuide, check_guide
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 from .model_wijzigingen import ChangelogEntry, check_order
 from .model_woordenlijst import Term, check_glossary
-from .sitemap import link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
+from .sitemap import PHASE_GUIDE_FILE, link, recommendation_page, step_anchor  # noqa: F401 (step_anchor re-exported)
 
 
 
@@ -235,6 +236,7 @@ class Content:
     group_readers: dict[str, str] = field(default_factory=dict)  # audience group key -> reader
     now_roles: tuple[str, ...] = ()  # the audiences the "Nu handelen" cards' switch offers
     now_cards: dict[str, NowCard] = field(default_factory=dict)  # by id, in file order
+    phase_guide: PhaseGuide | None = None  # the editors' guide "Welke fase?" (data/welke-fase.yml)
 
     def step(self, step_id: str) -> StepView:
         """A step of the cycle by id ("C1.2")."""
@@ -503,6 +505,7 @@ def load(data_dir: Path | str) -> Content:
     _load_trainingen(root, content, problems)
     _load_glossary(root, content, problems)
     _load_now(root, content, problems, cycle_loaded)
+    _load_guide(root, content, problems, cycle_loaded)
     _load_changelog(root, content, problems, cycle_loaded)
     if problems:
         raise ContentError(problems)
@@ -676,6 +679,24 @@ def _load_now(root: Path, content: Content, problems: list[str], cycle_loaded: b
     if not found:
         content.now_roles = tuple(now.roles)
         content.now_cards = {card.id: card for card in now.cards}
+def _load_guide(root: Path, content: Content, problems: list[str], cycle_loaded: bool = True) -> None:
+    """The guide "Welke fase?": every phase once, in order; every place and recommendation it
+    names must exist (checked only when the cycle loaded, as for the cards)."""
+    path = root / PHASE_GUIDE_FILE
+    if not path.exists():
+        return
+    where = _rel(path, root)
+    guide = _validate(PhaseGuide, _read_yaml(path, root, problems), where, problems)
+    if guide is None:
+        return
+    found = _markup(where, guide)
+    if cycle_loaded:
+        found += check_guide(guide, where, [p.id for p in content.phases], set(content.handvatten))
+    problems += found
+    if not found:
+        content.phase_guide = guide
+
+
 def _load_changelog(root: Path, content: Content, problems: list[str], cycle_loaded: bool = True) -> None:
     """data/wijzigingen.yml: valid entries, newest first, naming only ids that exist (pages are
     checked against docs/ when the build starts: model_wijzigingen.check_site). Ids are checked

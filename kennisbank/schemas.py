@@ -25,6 +25,7 @@ from .model import HandvatData, PhasesFile, ReadersFile, SourceDocument, Sources
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile
 from .model_nu import NowFile
 from .model_synoniemen import Entry as SearchWords
+from .model_welke_fase import PhaseGuide
 from .model_wijzigingen import ChangelogEntry
 from .model_woordenlijst import Term
 
@@ -47,6 +48,7 @@ KINDS: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("wijzigingen", "Wijzigingen per versie", list[ChangelogEntry], ("wijzigingen.yml",)),
     ("nu-handelen", "Kaarten ‘Nu handelen’", NowFile, ("nu-handelen.yml",)),
     ("synoniemen", "Zoekwoorden van de redactie", list[SearchWords], ("synoniemen.yml",)),
+    ("welke-fase", "Wegwijzer ‘Welke fase?’", PhaseGuide, ("welke-fase.yml",)),
 ]
 
 

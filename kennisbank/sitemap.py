@@ -39,6 +39,13 @@ GUIDE_TABLE_PAGES = {
 }
 # "Nu handelen": an overview and one page per card (data/nu-handelen.yml)
 NOW_INDEX = "nu-handelen/index.md"
+# A lesson of one's own (issue 24): every step and point of the cycle, filterable; the reader's
+# selection of them, whose address holds it (/selectie/#c1-1,c2-3: step anchors, in order); and
+# the editors' guide to the phase that applies now, in the source's words (data/welke-fase.yml).
+STEPS_OVERVIEW = "stappen.md"
+SELECTION = "selectie.md"
+PHASE_GUIDE = "cyclus/welke-fase.md"
+SELECTION_EXPORT = "selectie"  # the selection's CSV and JSON files: selectie-<date>.csv
 
 
 def now_page(card_id: str) -> str:
@@ -193,6 +200,7 @@ def relative_url(target: str, base: str) -> str:
 # --- the changelog: what its ids name, and the file an editor changes for a page ------------
 DATA_DIR = "data"
 DOCS_DIR = "docs"
+PHASE_GUIDE_FILE = "welke-fase.yml"  # under data/: the guide's quotes of the cycle's document
 
 
 def changed_place(content: Content, item: str) -> tuple[str, str]:
@@ -223,13 +231,14 @@ def source_file(content: Content, page: str) -> str:
 # --- where a source document's data lives ----------------------------------------------------
 def document_files(content: Content, document_id: str) -> list[str]:
     """The data files (paths under data/) that may hold a source document's transcribed text:
-    the recommendation files for the cycle's document (``document:`` of cyclus/fasen.yml); for any
+    the recommendation files and the guide "Welke fase?" (its quotes) for the cycle's document
+    (``document:`` of cyclus/fasen.yml); for any
     other document, the guide's file trainingen/<id>.yml and the course's trainingen/cursussen/<id>.yml
     (the model refuses a file there that is named after no document). Its prose lives in the docs
     pages that credit it (``bronvermelding``). Callers keep those of the files that exist."""
     content.document(document_id)  # an unknown id names the known ones
     if document_id == content.cycle_document:
-        return [f"cyclus/{h.id}.yml" for h in content.handvatten.values()]
+        return [f"cyclus/{h.id}.yml" for h in content.handvatten.values()] + [PHASE_GUIDE_FILE]
     return [f"trainingen/{document_id}.yml", f"trainingen/cursussen/{document_id}.yml"]
 
 
