@@ -76,45 +76,37 @@ def render_filters(content: Content) -> str:
 
 
 def render_row(step: StepView, content: Content, audiences: dict[str, list[str]]) -> str:
-    """One step or point: its id (a link to its place), its first words, where it stands, the
-    whole step folded under them, and the toggle that puts it in the selection."""
+    """One step or point: its id (a link to its place), the toggle that puts it in the selection,
+    its first words, where it stands, and the whole step folded under them."""
     handvat = content.handvat(step.id.split(".")[0])
     where = " · ".join([handvat.phase.name, short_label(handvat), noun(step)] + ([step.group.title] if step.group else []))
     readers = " ".join(slug(r) for r in readers_of(step, content, audiences))
     return "\n".join(
         [
-            f'<tr data-stap="{step.id}" data-fase="{handvat.phase.id}" data-handvat="{handvat.id}" data-soort="{noun(step)}"'
-            f' data-voor="{esc_html(readers)}" markdown="block">',
-            f'<th scope="row"><a href="{esc_html(link(handvat.page, step.anchor))}">{step.id}</a></th>',
-            '<td markdown="block">',
-            f'<p class="overzicht__kort">{esc_html(short_text(step, 14))}</p>',
+            f'<li class="overzicht__rij" data-stap="{step.id}" data-fase="{handvat.phase.id}" data-handvat="{handvat.id}"'
+            f' data-soort="{noun(step)}" data-voor="{esc_html(readers)}" markdown="block">',
+            f'<p class="overzicht__kop"><a class="overzicht__nr" href="{esc_html(link(handvat.page, step.anchor))}">{step.id}</a> '
+            f'<span class="overzicht__kort">{esc_html(short_text(step, 14))}</span> {select_button(step)}</p>',
             f'<p class="overzicht__waar">{esc_html(where)}</p>',
             '<details class="overzicht__heel" markdown="block"><summary>Hele tekst</summary>',
             *step_body(step, content),
             "</details>",
-            "</td>",
-            f"<td>{select_button(step)}</td>",
-            "</tr>",
+            "</li>",
         ]
     )
 
 
 def render_overview(content: Content, audiences: dict[str, list[str]]) -> str:
-    """Every step and point of the cycle in one table, in the order of the cycle; ``audiences``:
-    docs page -> its audiences (page tags)."""
-    rows = [render_row(step, content, audiences) for step in all_steps(content)]
+    """Every step and point of the cycle in one list, in the order of the cycle; ``audiences``:
+    docs page -> its audiences (page tags). (A list, not a table: a step's own table inside a
+    table cell is more than the Markdown-in-HTML parser keeps apart.)"""
     return "\n".join(
         [
             render_filters(content),
             # a copy of steps whose home is their recommendation's page: no search entries of their own
-            '<table class="datatabel overzicht" aria-labelledby="overzicht-titel" data-kopie markdown="block">',
-            '<thead markdown="block">',
-            '<tr><th scope="col">Nr.</th><th scope="col">Tekst</th><th scope="col">Selectie</th></tr>',
-            "</thead>",
-            '<tbody markdown="block">',
-            *rows,
-            "</tbody>",
-            "</table>",
+            '<ol class="overzicht" aria-labelledby="overzicht-titel" data-kopie markdown="block">',
+            *(render_row(step, content, audiences) for step in all_steps(content)),
+            "</ol>",
         ]
     )
 

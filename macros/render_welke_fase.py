@@ -57,6 +57,8 @@ def render_guide(content: Content) -> str:
         *(render_quote(q, content) for q in guide.start),
     ]
     phases = {p.id: p for p in content.phases}
+    jumps = [f"[{esc(phases[e.id].name)}](#{e.id})" for e in guide.phases] + [f"[Als de fasen door elkaar lopen](#{OVERLAP_ANCHOR})"]
+    out.append("Naar de beschrijving van: " + " · ".join(jumps) + "\n")
     for entry in guide.phases:
         phase = phases[entry.id]
         out.append(f"## {esc(phase.name)} {{#{phase.id}}}\n")

@@ -115,7 +115,7 @@
         var added = 0;
         buttons.forEach(function (b) {
           var anchor = b.getAttribute("data-kies");
-          if (b.closest("tr, li").getClientRects().length && selection.stappen.indexOf(anchor) < 0) {
+          if (b.closest("li").getClientRects().length && selection.stappen.indexOf(anchor) < 0) {
             selection.stappen.push(anchor);
             added++;
           }

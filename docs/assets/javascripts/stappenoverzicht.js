@@ -17,7 +17,7 @@
   function init() {
     var form = document.querySelector("form.overzicht__filters");
     if (!form) return;
-    var rows = Array.prototype.slice.call(document.querySelectorAll("table.overzicht tr[data-stap]"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll("ol.overzicht > li[data-stap]"));
     var texts = rows.map(function (row) { return fold(row.textContent.replace(/\s+/g, " ")); });
     var counter = form.querySelector(".overzicht__teller");
     form.hidden = false;
