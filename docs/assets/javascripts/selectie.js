@@ -13,6 +13,7 @@
   var KEY = "kennisbank.selectie";  // {"stappen": [anchors, in order], "titel": "..."}
   var KIND = "kennisbank-selectie";  // the JSON file's "soort", as the zelfscan's files have theirs
   var TITLE_MAX = 120;
+  var ADDRESS_ON_SCREEN = 120;  // characters: three lines of the presentation's title screen
   var TOKEN = /^[a-z0-9][a-z0-9.\-]{0,20}$/i;  // what may be a step's name in storage (checked again against the page)
   var kb = window.kennisbank;
 
@@ -43,7 +44,7 @@
   }
 
   function query(selection) {
-    return selection.titel ? "?titel=" + encodeURIComponent(selection.titel) : "";
+    return selection.titel ? "?" + new URLSearchParams({ titel: selection.titel }).toString() : "";
   }
 
   function hash(selection) {
@@ -272,7 +273,7 @@
           if (code) {
             var box = element("span", "selectie__qr");
             box.appendChild(code);
-            li.querySelector(".stap__kop").appendChild(box);
+            li.insertBefore(box, li.firstChild);  // floats beside the step on paper
           }
         }
         list.appendChild(li);
@@ -297,8 +298,8 @@
       var link = address();
       var line = root.querySelector(".selectie__adres");
       line.hidden = n === 0;
-      // a long address does not fit a title screen; the handout prints it whole
-      line.setAttribute("data-adres", link.length <= 80 ? link : "");
+      // a long address does not fit a title screen (the QR code holds it); the handout prints it whole
+      line.setAttribute("data-adres", link.length <= ADDRESS_ON_SCREEN ? link : "");
       var anchorLink = line.querySelector("a");
       anchorLink.href = link;
       anchorLink.textContent = link;
