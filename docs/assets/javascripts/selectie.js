@@ -212,7 +212,7 @@
 
     function parse(raw) {
       // the names in an address or a file: known steps in order, and what could not be used
-      var tokens = raw.split(/[\s,;]+/).filter(function (t) { return t; });
+      var tokens = raw.split(/[,;]/).map(function (t) { return t.trim(); }).filter(function (t) { return t; });
       var found = [], unknown = [], twice = [];
       tokens.forEach(function (token) {
         var anchor = Object.prototype.hasOwnProperty.call(names, token.toLowerCase()) ? names[token.toLowerCase()] : null;
