@@ -336,7 +336,7 @@ def handbooks(content: Content) -> tuple[Handbook, ...]:
         Handbook(
             CYCLE_HANDBOOK,
             "De interventiecyclus: vredestijd, crisis en nazorg",
-            lambda path: path in (CYCLE, SOURCES) or path.startswith(phase_dirs),
+            lambda path: path in (CYCLE, PHASE_GUIDE, SOURCES) or path.startswith(phase_dirs),
         ),
         Handbook(TRAINING_HANDBOOK, "Trainingen en cursussen", lambda path: path.startswith(TRAININGS_DIR)),
     )
