@@ -164,7 +164,7 @@ def render_selection(content: Content, version: str, export_name: str, site_url:
             '<div class="admonition warning selectie__onbekend" data-site-only hidden><p class="admonition-title">Niet alles gevonden</p><p></p></div>',
             '<p class="selectie__titel" hidden></p>',
             # the title screen of the presentation and the head of the handout show this address
-            '<p class="handvat-kort selectie__adres" data-adres="" hidden>Deze selectie online: <a class="selectie__adres-link" href="#"></a></p>',
+            '<p class="handvat-kort selectie__adres" data-adres="" hidden>Link naar deze selectie: <a class="selectie__adres-link" href="#"></a></p>',
             '<template class="presentatie__qr"></template>',
             '<p class="selectie__aantal"></p>',
             f'<p class="selectie__leeg" hidden>Nog geen stappen gekozen. Kies ze in <a href="/{STEPS_OVERVIEW}">het overzicht van alle stappen</a>,'

@@ -183,7 +183,7 @@ def test_a_selection_prints_as_one_handout_with_short_links_and_qr_codes(page, s
     flat = re.sub(r"\s+", "", text)
     for step in chosen:
         assert step.id in text and f"/{sitemap.short_path(step.anchor)}" in flat, step.id
-    assert "Deze selectie online" in text and "Bronnen bij deze selectie" in text
+    assert "Link naar deze selectie" in text and "Bronnen bij deze selectie" in text
 
 
 def test_every_step_at_once_still_prints(page, served_site, content, tmp_path):
@@ -312,6 +312,15 @@ def test_from_disk_without_network_a_lesson_is_built_and_presented(offline_brows
     page.keyboard.press("Home")
     page.keyboard.press("PageDown")
     assert page.locator(".presentatie__dia:visible h2").inner_text().startswith(step.id)
+    page.keyboard.press("Escape")
+    # the overview filters from disk too, and keeps its filters in the address
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((offline_copy / sitemap.built_file(sitemap.STEPS_OVERVIEW, directory_urls=False)).as_uri())
+    phase = content.phases[-1]
+    page.locator("select[name=fase]").select_option(phase.id)
+    assert page.locator("ol.overzicht > li:visible").count() == sum(len(h.steps) for h in content.in_phase(phase.id))
+    assert f"fase={phase.id}" in page.url and not errors, errors
     page.close()
     outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, outside
