@@ -160,6 +160,9 @@ def test_a_bad_address_names_what_it_cannot_find_and_keeps_the_rest(page, served
     page.goto(f"{served_site}/{SELECTION}#%E0%A4%A,{second.anchor}")
     assert shown(page) == [second.id]
     assert "%E0%A4%A" in page.locator(".selectie__onbekend").inner_text()
+    # a huge address of junk: read to a limit, said so, and the page stays usable
+    page.goto(f"{served_site}/{SELECTION}#" + ",".join(f"x{n}" for n in range(20000)) + f",{second.anchor}")
+    assert shown(page) == [] and "niet gelezen: de link is te lang" in page.locator(".selectie__onbekend").inner_text()
     # empty: said so, and the outputs wait for steps
     page.goto(f"{served_site}/{SELECTION}#zz")
     page.locator(".selectie__weg").first.wait_for(state="detached")

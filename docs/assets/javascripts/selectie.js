@@ -14,6 +14,7 @@
   var KIND = "kennisbank-selectie";  // the JSON file's "soort", as the zelfscan's files have theirs
   var TITLE_MAX = 120;
   var ADDRESS_ON_SCREEN = 120;  // characters: three lines of the presentation's title screen
+  var TOKENS_MAX = 1000;  // names read from one address or file
   var TOKEN = /^[a-z0-9][a-z0-9.\-]{0,20}$/i;  // what may be a step's name in storage (checked again against the page)
   var kb = window.kennisbank;
 
@@ -213,14 +214,16 @@
     function parse(raw) {
       // the names in an address or a file: known steps in order, and what could not be used
       var tokens = raw.split(/[,;]/).map(function (t) { return t.trim(); }).filter(function (t) { return t; });
-      var found = [], unknown = [], twice = [];
-      tokens.forEach(function (token) {
+      var found = [], unknown = [], twice = [], seen = Object.create(null);
+      // a link with more names than the site has steps, many times over, is not read to its end
+      tokens.slice(0, TOKENS_MAX).forEach(function (token) {
         var anchor = Object.prototype.hasOwnProperty.call(names, token.toLowerCase()) ? names[token.toLowerCase()] : null;
-        if (!anchor) { if (unknown.indexOf(token) < 0) unknown.push(token); }
-        else if (found.indexOf(anchor) >= 0) { if (twice.indexOf(idOf(anchor)) < 0) twice.push(idOf(anchor)); }
-        else found.push(anchor);
+        var key = anchor || "?" + token;
+        if (seen[key]) { if (anchor && seen[key] === 1) twice.push(idOf(anchor)); seen[key]++; return; }
+        seen[key] = 1;
+        (anchor ? found : unknown).push(anchor || token);
       });
-      return { found: found, unknown: unknown, twice: twice };
+      return { found: found, unknown: unknown, twice: twice, unread: Math.max(0, tokens.length - TOKENS_MAX) };
     }
 
     function decoded(text) {
@@ -237,9 +240,10 @@
       if (result.unknown.length) {
         lines.push((from || "De link") + " noemt " + quoted(result.unknown) + ": " +
           (result.unknown.length === 1 ? "dat is geen stap" : "dat zijn geen stappen") + " van deze versie (" +
-          root.getAttribute("data-versie") + ") van de kennisbank. Een link uit een andere versie kan stappen noemen die hier niet (meer) bestaan. " +
-          "De andere stappen staan hieronder.");
+          root.getAttribute("data-versie") + ") van de kennisbank. Een link uit een andere versie kan stappen noemen die hier niet (meer) bestaan." +
+          (result.found.length ? " De andere stappen staan hieronder." : ""));
       }
+      if (result.unread) lines.push("De laatste " + result.unread + " namen zijn niet gelezen: de link is te lang.");
       if (result.twice.length) {
         lines.push(result.twice.join(", ") + (result.twice.length === 1 ? " stond" : " stonden") + " er meer dan één keer in; " +
           (result.twice.length === 1 ? "die staat" : "die staan") + " hier één keer, op de eerste plaats waar " +
