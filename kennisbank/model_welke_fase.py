@@ -33,6 +33,8 @@ class GuidePhase(Strict):
     """Het id van de fase (vredestijd, crisis, nazorg), zoals in cyclus/fasen.yml."""
     quotes: list[Quote] = Field(min_length=1)
     """Hoe de bron deze fase beschrijft."""
+    cards: bool = False
+    """Of deze fase naar de kaarten ‘Nu handelen’ leidt (hun situaties horen bij de crisis)."""
 
 
 class Overlap(Strict):

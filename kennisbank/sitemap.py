@@ -46,6 +46,8 @@ STEPS_OVERVIEW = "stappen.md"
 SELECTION = "selectie.md"
 PHASE_GUIDE = "cyclus/welke-fase.md"
 SELECTION_EXPORT = "selectie"  # the selection's CSV and JSON files: selectie-<date>.csv
+# the QR code generator the selection page loads (vendored from npm, MIT; its LICENSE beside it)
+QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js"
 
 
 def now_page(card_id: str) -> str:

@@ -16,13 +16,12 @@ import json
 
 from kennisbank.model import Content, StepView
 from kennisbank.model_nu import shown_to, step_readers
-from kennisbank.sitemap import CITED_ANCHOR, STEPS_OVERVIEW, link
+from kennisbank.sitemap import CITED_ANCHOR, QR_SCRIPT, STEPS_OVERVIEW, link
 from .render_cyclus import short_label
 from .render_steps import noun, render_step_elsewhere, select_button, selection_link, short_text, step_body
 from .render_text import EDITORS_MARK, esc_html, slug
 
-# the QR code generator the selection page loads (vendored from npm, MIT; see its LICENSE beside it)
-QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js"
+LIST_HEADING = "overzicht-titel"  # the heading that names the overview's list
 # the kind filter: the value each row carries (render_steps.noun) -> its label
 KINDS = (("stap", "Stappen (handelingen)"), ("punt", "Punten (signalen, vragen, voorbeelden)"))
 
@@ -102,9 +101,10 @@ def render_overview(content: Content, audiences: dict[str, list[str]]) -> str:
     table cell is more than the Markdown-in-HTML parser keeps apart.)"""
     return "\n".join(
         [
+            f'<h2 id="{LIST_HEADING}">Stappen en punten</h2>',
             render_filters(content),
             # a copy of steps whose home is their recommendation's page: no search entries of their own
-            '<ol class="overzicht" aria-labelledby="overzicht-titel" data-kopie markdown="block">',
+            f'<ol class="overzicht" aria-labelledby="{LIST_HEADING}" data-kopie markdown="block">',
             *(render_row(step, content, audiences) for step in all_steps(content)),
             "</ol>",
         ]

@@ -1,5 +1,6 @@
 """The editors' guide "Welke fase?" (pure): the source's descriptions of the phases, quoted, each
-leading to the phase's recommendations and, for the crisis phase, to the "Nu handelen" cards.
+leading to the phase's recommendations and, for the crisis phase, to the "Nu handelen" cards
+(where the guide's data says so).
 
 Every statement on the page is a quote (data/welke-fase.yml, checked against the source) or data
 the site shows elsewhere (a phase's Kern labels); the editors add the headings, the order and the
@@ -15,7 +16,6 @@ from .render_cyclus import kern_line, phase_list, short_label
 from .render_nu import render_card_list
 from .render_text import EDITORS_MARK, esc, md_text
 
-CRISIS = "crisis"  # the phase whose section leads to the "Nu handelen" cards (they are its situations)
 OVERLAP_ANCHOR = "door-elkaar"
 
 
@@ -64,7 +64,7 @@ def render_guide(content: Content) -> str:
         out.append(f"## {esc(phase.name)} {{#{phase.id}}}\n")
         out += [render_quote(q, content) for q in entry.quotes]
         out.append(kern_line(phase))
-        if phase.id == CRISIS and content.now_cards:
+        if entry.cards and content.now_cards:
             out.append("**Nu handelen**: kaarten van de redactie met de eerste stappen voor een situatie.\n")
             out.append(render_card_list(content) + "\n")
         out.append(f"**Handvatten bij {esc(phase.name.lower())}**\n")

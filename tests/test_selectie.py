@@ -342,9 +342,7 @@ def test_the_selection_script_starts_after_the_print_addresses():
 
 def test_the_qr_code_script_is_the_npm_package_unchanged():
     """The vendored QR code generator is the pinned npm package's file, with its licence beside it."""
-    from macros.render_selectie import QR_SCRIPT
-
-    vendored = ROOT / "docs" / QR_SCRIPT
+    vendored = ROOT / "docs" / sitemap.QR_SCRIPT
     assert vendored.read_bytes() == (ROOT / "node_modules/qrcode-generator/dist/qrcode.js").read_bytes()
     assert "MIT" in (vendored.parent / "LICENSE").read_text(encoding="utf-8")
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
