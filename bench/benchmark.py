@@ -144,7 +144,9 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
 
 # --- search: index size and the time from the last key to the results drawn ----------------------
 
-SEARCH_INDEX_BUDGET = (1.5 * 208 * 1024, 1.5 * 54 * 1024)  # issue 11: 1.5 times the index before it
+# issue 21: at most 1.3 times the index before the role search words (303 KB raw; gzip 66 KB as
+# the issue counts it, 72 KB at level 9 here): 86 KB gzip
+SEARCH_INDEX_BUDGET = (1.3 * 303 * 1024, 86 * 1024)
 
 
 def search_timings(site: Path, queries: list[str]) -> list[float]:
@@ -194,11 +196,11 @@ def search_figures(site: Path, label: str) -> None:
 
     index = site / "search/search_index.json"
     raw, packed = index.stat().st_size, len(gzip.compress(index.read_bytes(), 9))
-    line(f"search index{label}, raw", f"{raw / 1024:.0f} KB", "at most 312 KB" if not label else "",
+    line(f"search index{label}, raw", f"{raw / 1024:.0f} KB", f"at most {SEARCH_INDEX_BUDGET[0] / 1024:.0f} KB" if not label else "",
          raw <= SEARCH_INDEX_BUDGET[0] if not label else None, "more text or search words than planned")
-    line(f"search index{label}, gzip", f"{packed / 1024:.0f} KB", "at most 81 KB" if not label else "",
+    line(f"search index{label}, gzip", f"{packed / 1024:.0f} KB", f"at most {SEARCH_INDEX_BUDGET[1] / 1024:.0f} KB" if not label else "",
          packed <= SEARCH_INDEX_BUDGET[1] if not label else None, "more text or search words than planned")
-    queries = [c["query"] for name in ("search_queries.yml", "search_queries_rollen.yml")
+    queries = [c["query"] for name in ("search_queries.yml", "search_queries_rollen.yml", "search_queries_methode.yml", "search_queries_apart.yml")
                for c in yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))]
     times = search_timings(site, queries)
     median = statistics.median(times)

@@ -18,7 +18,8 @@ from xml.etree import ElementTree
 
 from kennisbank import publisher, sitemap
 from kennisbank.model import Content
-from kennisbank.model_wijzigingen import ChangelogEntry, changed_item
+from kennisbank.changelog import changed_item
+from kennisbank.model_wijzigingen import ChangelogEntry
 
 from .config import SiteConfig
 from .pdf_exports import ExportError

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from kennisbank.dates import MONTHS, dutch_date  # noqa: F401 (MONTHS: the tests read the month names here)
 from kennisbank.qr import qr_svg
-from kennisbank.sitemap import CREDIT_SOURCE, short_address
+from kennisbank.sitemap import CREDIT_SOURCE, short_address, short_path
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 SVG_CSS = Path(__file__).with_name("print-svg.css")
@@ -255,7 +256,8 @@ def _inner(el) -> str:
 # Whole documents
 
 
-def _document(title: str, header: str, body: str, meta: Meta) -> str:
+def document(title: str, header: str, body: str, meta: Meta) -> str:
+    """A whole HTML document for a PDF: its title, the running header's left part, the body."""
     # The running header's left part is fixed per document: an @page rule of its own.
     css_header = header.replace("\\", "\\\\").replace('"', '\\"')
     return (
@@ -288,6 +290,20 @@ def _sources(titles: list[str]) -> str:
     return "".join(f"<dd>{esc(t)}</dd>" for t in titles)
 
 
+def cover_html(title: str, sources: list[str], meta: Meta) -> str:
+    """A handbook's cover: site, title, version, date, address and the source documents it holds."""
+    online = f'<dt>Online</dt><dd><a href="{esc(meta.site_url)}">{esc(meta.site_url)}</a></dd>' if meta.site_url else ""
+    return (
+        '<section class="pdf-omslag">'
+        f'<p class="pdf-omslag__site">{esc(meta.site_name)}</p>'
+        f'<h1 class="pdf-omslag__titel">{esc(title)}</h1>'
+        '<dl class="pdf-omslag__gegevens">'
+        f"<dt>Versie</dt><dd>{esc(meta.version)}</dd><dt>Datum</dt><dd>{esc(meta.date)}</dd>{online}"
+        + (f"<dt>Overgenomen uit</dt>{_sources(sources)}" if sources else "")
+        + "</dl></section>"
+    )
+
+
 def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
     """A handbook: cover, table of contents ("Inhoud") and every page's article, in order."""
     targets = {p.url: p.anchor for p in pages}
@@ -296,27 +312,25 @@ def handbook_html(title: str, pages: list[Page], meta: Meta) -> str:
         f'<li class="pdf-inhoud__niveau-{p.level}"><a href="#{p.anchor}">{esc(t)}</a></li>'
         for p, (t, _) in zip(pages, sections)
     )
-    online = f'<dt>Online</dt><dd><a href="{esc(meta.site_url)}">{esc(meta.site_url)}</a></dd>' if meta.site_url else ""
-    cover = (
-        '<section class="pdf-omslag">'
-        f'<p class="pdf-omslag__site">{esc(meta.site_name)}</p>'
-        f'<h1 class="pdf-omslag__titel">{esc(title)}</h1>'
-        '<dl class="pdf-omslag__gegevens">'
-        f"<dt>Versie</dt><dd>{esc(meta.version)}</dd><dt>Datum</dt><dd>{esc(meta.date)}</dd>{online}"
-        + (f"<dt>Overgenomen uit</dt>{_sources(titles)}" if (titles := source_titles(pages, meta)) else "")
-        + "</dl></section>"
-    )
+    cover = cover_html(title, source_titles(pages, meta), meta)
     contents = f'<nav class="pdf-inhoud" aria-labelledby="pdf-inhoud"><h2 id="pdf-inhoud">Inhoud</h2><ol>{toc}</ol></nav>'
     body = cover + contents + "".join(section for _, section in sections)
-    return _document(f"{title} – {meta.site_name}", title, body, meta)
+    return document(f"{title} – {meta.site_name}", title, body, meta)
 
 
 def handout_box(handvat_id: str, meta: Meta, page: Page | None = None) -> str:
-    """The box at the top of a handout: short link and QR code to the online page, version, date,
-    and the source document the page credits."""
-    link = short_address(meta.site_url, handvat_id.lower())
+    """The box at the top of a handout: the short link to the online page (with a QR code when the
+    site's address is known, else as its path from the site's root, as the site shows it),
+    version, date, and the source document the page credits. The short link is also the running
+    footer of the recommendation's pages (print.css: string kortelink)."""
+    slug = handvat_id.lower()
+    link = short_address(meta.site_url, slug)
     qr = f'<div class="pdf-kaart__qr">{qr_svg(link, "pdf-qr")}</div>' if link else ""
-    online = f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>' if link else ""
+    online = (
+        f'<p class="pdf-kaart__link">Online: <a href="{esc(link)}">{esc(link)}</a></p>'
+        if link
+        else f'<p class="pdf-kaart__link">Korte link: {esc("/" + short_path(slug))}</p>'
+    )
     return (
         f'<aside class="pdf-kaart">{qr}'
         f'<p class="pdf-kaart__kop">Werkkaart {esc(handvat_id)}</p>{online}'
@@ -334,7 +348,7 @@ def handout_html(title: str, items: list[tuple[Page, str]], meta: Meta) -> str:
         page_section(page, targets, meta.site_url, lead=handout_box(handvat_id, meta, page))[1]
         for page, handvat_id in items
     )
-    return _document(f"{title} – {meta.site_name}", title, body, meta)
+    return document(f"{title} – {meta.site_name}", title, body, meta)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,27 +387,40 @@ def render(document: str, name: str, site_dir: Path, pages: list[Page]) -> bytes
     text, a refused resource): any such warning fails the PDF here, and so does a page of
     ``pages`` whose anchor did not make it into the laid-out document.
     """
+    laid_out = layout(document, name, site_dir)
+    present = {anchor for pdf_page in laid_out.pages for anchor in pdf_page.anchors}
+    for page in pages:
+        if page.anchor not in present:
+            raise PdfError(page.path, f"missing from {name}")
+    with _watched(name):
+        data = laid_out.write_pdf(**OPTIONS)
+    return with_header_scopes(data)
+
+
+def layout(document: str, name: str, site_dir: Path):
+    """WeasyPrint's layout of ``document``: its pages with their boxes (what ``render`` writes,
+    and what the tests measure); PdfError on anything WeasyPrint warns about."""
+    with _watched(name):
+        return HTML(
+            string=document, base_url=Path(site_dir).resolve().as_uri() + "/", url_fetcher=LocalOnly(site_dir)
+        ).render(stylesheets=[CSS(string=PRINT_CSS.read_text(encoding="utf-8"))], **OPTIONS)
+
+
+@contextmanager
+def _watched(name: str):
+    """WeasyPrint's warnings and errors inside the block as a PdfError naming the PDF."""
     problems = _Problems()
     weasy_log = logging.getLogger("weasyprint")
     weasy_log.addHandler(problems)
     try:
-        laid_out = HTML(
-            string=document, base_url=Path(site_dir).resolve().as_uri() + "/", url_fetcher=LocalOnly(site_dir)
-        ).render(stylesheets=[CSS(string=PRINT_CSS.read_text(encoding="utf-8"))], **OPTIONS)
-        present = {anchor for pdf_page in laid_out.pages for anchor in pdf_page.anchors}
-        for page in pages:
-            if page.anchor not in present:
-                raise PdfError(page.path, f"missing from {name}")
-        if problems.messages:
-            raise PdfError(name, "WeasyPrint: " + "; ".join(dict.fromkeys(problems.messages)))
-        return with_header_scopes(laid_out.write_pdf(**OPTIONS))
-    except PdfError:
-        raise
+        yield
     except (Exception, FatalURLFetchingError) as exc:  # FatalURLFetchingError is a BaseException
         cause = f"{exc}: {exc.__cause__}" if exc.__cause__ else str(exc)
         raise PdfError(name, f"WeasyPrint: {cause}") from exc
     finally:
         weasy_log.removeHandler(problems)
+    if problems.messages:
+        raise PdfError(name, "WeasyPrint: " + "; ".join(dict.fromkeys(problems.messages)))
 
 
 def with_header_scopes(data: bytes) -> bytes:

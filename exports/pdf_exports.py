@@ -43,14 +43,9 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
     together); each written as it is done."""
     from . import pdf_documents  # WeasyPrint takes a second to import: only when PDFs are asked for
 
-    # the version's own date (data/wijzigingen.yml), as the pages' citations give it, not the build day
-    day = content.changelog[0].date if content.changelog else build_date()
-    meta = pdf_documents.Meta(
-        site_name=config.site_name, version=config.version, day=day, site_url=config.site_url,
-        sources=tuple((d.id, d.title) for d in content.documents.values()),
-    )
+    meta = metadata(config, content)
     if not meta.site_url:
-        say("PDF: no site address (site_url or SITE_URL): handouts without short link and QR code")
+        say("PDF: no site address (site_url or SITE_URL): handouts with the short link as a path, without QR code")
     jobs = sorted(plan(site_dir, config, content), key=lambda j: -sum(len(p.html) for p in j.pages))
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
@@ -68,6 +63,18 @@ def make(site_dir: Path, config: SiteConfig, content: Content, say, workers: int
                 future.cancel()
             raise ExportError(f"PDF: {exc.where}: {exc.problem}") from exc
     say(f"PDF: {len(jobs)} PDFs in {time.perf_counter() - started:.1f} s on {workers} processes")
+
+
+def metadata(config: SiteConfig, content: Content):
+    """What every PDF says of the site: name, version, the version's date, address, source documents."""
+    from . import pdf_documents
+
+    # the version's own date (data/wijzigingen.yml), as the pages' citations give it, not the build day
+    day = content.changelog[0].date if content.changelog else build_date()
+    return pdf_documents.Meta(
+        site_name=config.site_name, version=config.version, day=day, site_url=config.site_url,
+        sources=tuple((d.id, d.title) for d in content.documents.values()),
+    )
 
 
 def plan(site_dir: Path, config: SiteConfig, content: Content) -> list[Job]:

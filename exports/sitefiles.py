@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kennisbank import sitemap
+from kennisbank import model_synoniemen, sitemap
 from kennisbank.model import Content
 from kennisbank.model_nu import role_css
 
@@ -18,7 +18,8 @@ def write(project: Path, site_dir: Path, config: SiteConfig, content: Content, s
     say(f"valid HTML: {validhtml.write(site_dir)} pages repaired")
     count = shortlinks.write(site_dir, content, config.directory_urls)
     say(f"short links: {count} redirect pages")
-    say(f"search: {searchindex.add_entries(site_dir, content)} entries for steps and glossary terms")
+    words, _ = model_synoniemen.load(project / "data", project / "docs", content)  # validated at build start
+    say(f"search: {searchindex.add_entries(site_dir, content, words)} entries for steps and glossary terms")
     say(f"feed: {sitemap.FEED}, versions: {feed.write(site_dir, config, content, project / 'docs')}")
     (site_dir / sitemap.ROLE_CSS).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / sitemap.ROLE_CSS).write_text(role_css(len(content.now_roles)), encoding="utf-8")

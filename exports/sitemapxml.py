@@ -1,6 +1,6 @@
 """sitemap.xml's lastmod from the changelog: the builders write the build day for every page, which
 tells a search engine that everything changed with every build. Each page gets the date of the
-newest changelog entry that names it (kennisbank.model_wijzigingen.last_change)."""
+newest changelog entry that names it (kennisbank.changelog.last_change)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 from kennisbank import sitemap
 from kennisbank.model import Content
-from kennisbank.model_wijzigingen import last_change
+from kennisbank.changelog import last_change
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

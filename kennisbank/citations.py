@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sitemap import source_anchor
+from .schemes import source_anchor
 
 MARKER = re.compile(r"\[\[(.+?)\]\]", re.S)
 CHAPTER = re.compile(r"H?\d+(?:\.\d+)*")

@@ -7,7 +7,7 @@ renders, with one line per problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
@@ -210,6 +210,8 @@ class Costs(Strict):
     """Auteursrechtenvergoeding."""
     arrangement: Cost | None = None
     """Arrangementskosten."""
+    total: Cost | None = None
+    """Het totaalbedrag, alleen als de bron het noemt (de redactie telt de bedragen niet zelf op)."""
 
 
 class Provider(Strict):
@@ -285,7 +287,7 @@ class Quote(Strict):
 # order of the comparison table; the renderers' field list must name exactly these.
 DETAIL_FIELDS = (
     "provider", "type", "duration", "lead_time", "session_times", "teaching_day", "dates", "level", "formats",
-    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "certification",
+    "max_participants", "registration", "tuition", "materials", "copyright_fee", "arrangement", "total", "certification",
     "audience",
 )
 # The parts of a course page a note may concern: the details, the sections, the contact lines.
@@ -294,6 +296,8 @@ PROVIDER_FIELDS = tuple(f"provider.{k}" for k in ("name", "lines", "address", "p
 NOTE_FIELDS = DETAIL_FIELDS + SECTION_FIELDS + PROVIDER_FIELDS
 NoteField = one_of(NOTE_FIELDS, "field")
 DetailField = one_of(DETAIL_FIELDS, "detail field")
+# The cost lines (fields of Costs), in the order of DETAIL_FIELDS.
+COST_FIELDS = ("registration", "tuition", "materials", "copyright_fee", "arrangement", "total")
 
 
 class CourseNote(Strict):
@@ -314,10 +318,36 @@ class Detail(Strict):
 
 
 
+@dataclass(frozen=True)
+class CourseSection:
+    """A section of a course page."""
+
+    key: str  # its anchor on the page, and its key in a course's ``headings`` and ``sections``
+    heading: str  # our heading, where the course does not give the source's own (``headings``)
+    shows: str  # the course field it shows; the section is there when the course has it
+    also_noted: tuple[str, ...] = ()  # other fields whose editorial notes the section links to
+
+    @property
+    def notes_on(self) -> tuple[str, ...]:
+        return (self.shows, *self.also_noted)
+
+
+# The sections of a course page, in the page's usual order (a course may give the source's order
+# in ``sections``). The one list of them: the model checks ``headings`` and ``sections`` against
+# it, the renderer writes it (macros/templates/trainingen/course.md, a body per ``shows``).
+COURSE_SECTIONS = (
+    CourseSection("resultaat", "Resultaat", "results"),
+    CourseSection("mogelijk-gemaakt", "Mogelijk gemaakt door", "sponsor"),
+    CourseSection("doel", "Doel", "aims"),
+    CourseSection("voor-wie", "Voor wie?", "audience"),
+    CourseSection("onderwerpen", "Onderwerpen die aan bod komen", "topics"),
+    CourseSection("programma", "Programma", "programme"),
+    CourseSection("methode", "Methode", "method"),
+    CourseSection("ervaringen", "Ervaringen", "quotes"),
+    CourseSection("aanbieder", "Aanbieder en aanmelden", "provider", PROVIDER_FIELDS),
+)
 # Section headings a course may give in its own words (the anchors of the course page's sections).
-COURSE_HEADING_KEYS = {
-    "resultaat", "mogelijk-gemaakt", "doel", "voor-wie", "onderwerpen", "programma", "methode", "ervaringen", "aanbieder",
-}
+COURSE_HEADING_KEYS = {section.key for section in COURSE_SECTIONS}
 
 
 class Course(Strict):
@@ -385,7 +415,7 @@ class Course(Strict):
 
     def has_value(self, field_name: str) -> bool:
         """Whether the data holds a value for a detail field."""
-        if field_name in ("registration", "tuition", "materials", "copyright_fee", "arrangement"):
+        if field_name in COST_FIELDS:
             return getattr(self.costs, field_name) is not None
         if field_name == "audience":
             return bool(self.audience.items)
@@ -429,11 +459,11 @@ class Course(Strict):
         return self
 
 
-@dataclass
+@dataclass(frozen=True)
 class Trainingen:
     publieksagressie: PublieksagressieFile | None
-    courses: dict[str, Course] = field(default_factory=dict)
-    checklists: dict[str, Checklist] = field(default_factory=dict)
+    courses: dict[str, Course]  # by id, in file order
+    checklists: dict[str, Checklist]  # by code
 
 
 def group_refs(guide: PublieksagressieFile) -> list[tuple[str, list[str]]]:

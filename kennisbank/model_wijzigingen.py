@@ -2,23 +2,20 @@
 
 Shape and order are checked with the rest of the data (``check_changelog``); the ids an entry
 names are checked against the content by ``model.load`` and its pages against docs/ and the
-version in mkdocs.yml when the build starts (``check_site``).
+version in mkdocs.yml when the build starts (``check_site``). What an entry names, for readers,
+is derived from the content: kennisbank.changelog.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from . import sitemap
-from .frontmatter import is_docs_page, page_title
+from .frontmatter import is_docs_page
 from .model_base import Strict, Text
-
-if TYPE_CHECKING:
-    from .model import Content
 
 Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
 
@@ -87,23 +84,3 @@ def check_site(entries: list[ChangelogEntry], docs_dir: Path, version: str, wher
             f"mkdocs.yml: extra.versie: version {version!r} is not the newest entry of {where} ({versions[0]})"
         )
     return problems
-
-
-def changed_item(content: Content, docs_dir: Path, item: str) -> tuple[str, str, str]:
-    """What a changelog id names, for readers: (label, docs page, anchor)."""
-    page, anchor = sitemap.changed_place(content, item)
-    if item in content.handvatten:
-        return f"{item} {content.handvat(item).data.short_title}", page, anchor
-    if anchor:
-        return f"stap {item}", page, anchor
-    if content.trainingen and item in content.trainingen.courses:
-        return content.trainingen.courses[item].title, page, anchor
-    return page_title(docs_dir, page), page, anchor
-
-
-def last_change(content: Content, docs_dir: Path, page: str) -> ChangelogEntry | None:
-    """The newest changelog entry that names a docs page (or every page); None if none does."""
-    for entry in content.changelog:
-        if entry.all_pages or any(changed_item(content, docs_dir, item)[1] == page for item in entry.ids):
-            return entry
-    return None

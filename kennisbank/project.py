@@ -28,7 +28,7 @@ MACRO = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
 @dataclass(frozen=True)
 class Project:
     content: Content
-    search_words: dict[str, list[str]]  # docs page -> the editors' search words
+    search_words: model_synoniemen.SearchWords  # data/synoniemen.yml and data/zoekwoorden/, by where they lead
     tags: dict[str, list[str]] = field(default_factory=dict)  # docs page -> its front matter's tags
 
 

@@ -17,6 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+# The schemes the model itself uses live one layer down (kennisbank.schemes); they are the site
+# map's as much as the rest, so they are asked for here.
+from .schemes import link, recommendation_page, source_anchor, step_anchor  # noqa: F401 (re-exported)
+# the data file of the guide "Welke fase?", whose quotes are the cycle document's (the model names its files)
+from .model import PHASE_GUIDE_FILE
+
 if TYPE_CHECKING:
     from .model import Content, Handvat, Phase
 
@@ -28,6 +34,8 @@ SHORT_LINKS = "korte-links.md"
 CHANGES = "wijzigingen.md"
 TRAININGS_DIR = "trainingen/"
 GROUP_OVERVIEWS = "trainingen/publieksagressie/per-functiegroep.md"
+# Where the courses stand side by side ({{ cursussen_vergelijking() }}, under the heading "Cursussen").
+COURSE_COMPARISON = ("trainingen/index.md", "cursussen")
 # The page of each table of the publieksagressie guide that editorial notes can sit on.
 GUIDE_TABLE_PAGES = {
     "tabel-1": "trainingen/publieksagressie/functiegroepen.md",
@@ -64,10 +72,6 @@ def now_checklist(card_id: str) -> str:
 TRAINING_TAG = "Trainingen"
 
 
-def recommendation_page(phase_id: str, handvat_id: str) -> str:
-    return f"{phase_id}/{handvat_id.lower()}.md"
-
-
 def phase_page(phase_id: str) -> str:
     return f"{phase_id}/index.md"
 
@@ -83,11 +87,6 @@ def phase_meta_file(phase_id: str) -> str:
 
 
 # --- anchors ---------------------------------------------------------------------------------
-def step_anchor(step_id: str) -> str:
-    """V2.4 -> v2-4: the documented anchor scheme for steps."""
-    return step_id.lower().replace(".", "-")
-
-
 QUESTION_ANCHOR = "vraag"  # a recommendation's question, the heading over its steps (published)
 CITED_ANCHOR = "bronnen"  # a recommendation's cited sources (published; the presentation's last screen)
 
@@ -114,19 +113,6 @@ def note_anchor(where: str, n: int) -> str:
     return f"noot-{where}-{n}"
 
 
-def source_anchor(source: str, kind: str, key: str) -> str:
-    """A cited chapter, table or publication on the sources page (H2.6 of "literatuurreview" ->
-    literatuurreview-h2-6, its Tabel 2 -> literatuurreview-tabel-2, a publication -> its id)."""
-    if kind == "publication":
-        return source
-    return f"{source}-{'tabel-' if kind == 'table' else ''}{key.lower().replace('.', '-')}"
-
-
-def link(doc_path: str, anchor: str = "") -> str:
-    """The site-root link renderers write to a docs file: ("bronnen.md", "x") -> "/bronnen.md#x"."""
-    return f"/{doc_path}" + (f"#{anchor}" if anchor else "")
-
-
 # --- what built pages tell their readers (scripts, styles, the post-build step) --------------
 # The hidden paragraph of a page's search words opens with this label; the post-build step moves
 # the words behind it into the index field of that name (mkdocs.yml search.fields).
@@ -137,6 +123,9 @@ SEARCH_WORDS_FIELD = "zoekwoorden"
 STEP_ENTRY_FIELDS = ("stap", "handvat")
 # The credit block's attribute that names its source document (read by the PDF export).
 CREDIT_SOURCE = "data-bron"
+# A copy button's or link's short link, from the site root ("r/v2-4/"): the copy and print
+# scripts make the full address of it; the macro layer writes it in the form the build serves.
+SHORT_LINK_ATTRIBUTE = "data-kort"
 
 
 # --- addresses -------------------------------------------------------------------------------
@@ -148,6 +137,13 @@ def url_of(doc_path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index") + ("" if directory_urls else "index.html")
     return stem + ("/" if directory_urls else ".html")
+
+
+def served_path(site_path: str, directory_urls: bool = True) -> str:
+    """A folder of the built site as the build serves it: "r/v2/" stays; without directory URLs
+    (the offline copy, opened from disk, where a folder shows as a listing) it is its page,
+    "r/v2/index.html"."""
+    return site_path + "index.html" if not directory_urls and site_path.endswith("/") else site_path
 
 
 def built_file(doc_path: str, directory_urls: bool = True) -> str:
@@ -164,6 +160,7 @@ def address_of_file(site_file: str) -> str:
 
 
 _ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/(?!/)([^)"\s#]*)(#[^)"\s]*)?')  # not "//host"
+_SHORT_LINK = re.compile(rf'(\b{SHORT_LINK_ATTRIBUTE}=")([^"]*)"')
 
 
 def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_source: bool = False) -> str:
@@ -173,7 +170,8 @@ def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_s
     addresses, and MkDocs checks them and their anchors. Everything else (raw HTML, SVG, files
     that are no docs page) becomes an address. MkDocs leaves raw URLs as written, so they are
     relative to the built page; Zensical reads them, like Markdown links, relative to the page's
-    source file and rewrites them (``raw_from_source``).
+    source file and rewrites them (``raw_from_source``). A short link for the scripts
+    (SHORT_LINK_ATTRIBUTE) stays relative to the site root, in the form the build serves.
     """
     source_dir = posixpath.dirname(page)
     base = source_dir + "/" if raw_from_source else url_of(page, directory_urls)
@@ -182,12 +180,13 @@ def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_s
         opener, path, anchor = match.group(1), match.group(2), match.group(3) or ""
         if opener == "](" and path.endswith(".md"):
             return opener + posixpath.relpath(path, source_dir or ".") + anchor
-        target = url_of(path, directory_urls) if path.endswith(".md") else path
-        if not directory_urls and target.endswith("/"):
-            target += "index.html"  # from disk a folder shows as a listing, not its page
+        target = url_of(path, directory_urls) if path.endswith(".md") else served_path(path, directory_urls)
         return opener + relative_url(target, base) + anchor
 
-    return _ROOT_LINK.sub(replace, text)
+    def short(match: re.Match) -> str:
+        return f'{match.group(1)}{served_path(match.group(2), directory_urls)}"'
+
+    return _SHORT_LINK.sub(short, _ROOT_LINK.sub(replace, text))
 
 
 def relative_url(target: str, base: str) -> str:
@@ -202,7 +201,6 @@ def relative_url(target: str, base: str) -> str:
 # --- the changelog: what its ids name, and the file an editor changes for a page ------------
 DATA_DIR = "data"
 DOCS_DIR = "docs"
-PHASE_GUIDE_FILE = "welke-fase.yml"  # under data/: the guide's quotes of the cycle's document
 
 
 def changed_place(content: Content, item: str) -> tuple[str, str]:

@@ -34,7 +34,7 @@ def define_env(env) -> None:
         site = settings(env.conf, os.environ, docs_dir)
         # the one validation of all content (data, search words, pages), before any page renders
         loaded = project_content.load(project, docs_dir, site.version, frozenset(PageMacros.names()))
-        macros = PageMacros(loaded.content, site, loaded.search_words)
+        macros = PageMacros(loaded.content, site, loaded.search_words.pages)
     except (ContentError, ShortLinkError, SettingsError, FrontMatterError, PublisherError) as exc:
         raise BuildError(str(exc)) from None
     # MkDocs leaves URLs in raw HTML as written (relative to the built page); Zensical reads them

@@ -17,7 +17,8 @@ from kennisbank import publisher, sitemap
 from kennisbank.dates import build_date, dutch_date, site_address
 from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
-from kennisbank.model_wijzigingen import changed_item, check_site, last_change
+from kennisbank.changelog import changed_item, last_change
+from kennisbank.model_wijzigingen import check_site
 from kennisbank.opendata import CSV_COLUMNS, open_data, step_rows
 from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
@@ -98,7 +99,8 @@ class PageMacros:
         self.content = content
         self.settings = settings
         self.short_links = sitemap.short_links(content)  # ShortLinkError on a collision
-        self.search_words = search_words or {}  # docs page -> the editors' search words (data/synoniemen.yml)
+        # docs page -> every search word leading to it or its steps (data/synoniemen.yml, data/zoekwoorden/)
+        self.search_words = search_words or {}
         self.step_ids = {h.page: [s.id for s in h.steps] for h in content.handvatten.values()}
         # the changelog against docs/ and extra.versie: a raised version needs its entry
         problems = check_site(content.changelog, settings.docs_dir, settings.version)
@@ -363,7 +365,8 @@ class PageMacros:
         if course_id not in courses:
             raise KeyError(f"unknown course {course_id!r}; known: {', '.join(courses)}")
         course = courses[course_id]
-        body = self._under_title(render_trainingen.render_course(course), page)
+        rows = render_trainingen.shown_rows(list(courses.values()))  # the page shows what the comparison shows
+        body = self._under_title(render_trainingen.render_course(course, rows), page)
         return body + "\n\n" + self._credit(course.id, page, course.title)
 
     def cursussen_vergelijking(self, page: Page) -> str:

@@ -16,7 +16,7 @@ import json
 
 from kennisbank.model import Content, StepView
 from kennisbank.model_nu import shown_to, step_readers
-from kennisbank.sitemap import CITED_ANCHOR, QR_SCRIPT, STEPS_OVERVIEW, link
+from kennisbank.sitemap import CITED_ANCHOR, QR_SCRIPT, STEPS_OVERVIEW, link, short_address
 from .render_cyclus import short_label
 from .render_steps import noun, render_step_elsewhere, select_button, selection_link, short_text, step_body
 from .render_text import EDITORS_MARK, esc_html, slug
@@ -138,9 +138,14 @@ def render_selection(content: Content, version: str, export_name: str, site_url:
     they cite, and every step of the cycle once, hidden, for the script to choose from.
     ``site_url``/``online``: the site's public address and this page's, when known (QR codes and
     the link to send); ``data``: the CSV rows (csv_data)."""
-    public = (f' data-site="{esc_html(site_url)}"' if site_url else "") + (f' data-online="{esc_html(online)}"' if online else "")
+    public = f' data-online="{esc_html(online)}"' if online else ""
     pool = [
-        render_step_elsewhere(step, content, short_label(content.handvat(step.id.split(".")[0])), controls=move_controls(step))
+        render_step_elsewhere(
+            step, content, short_label(content.handvat(step.id.split(".")[0])),
+            # the public short address its QR code on paper leads to, when the site's address is known
+            f' data-qr="{esc_html(short_address(site_url, step.anchor))}"' if site_url else "",
+            move_controls(step),
+        )
         for step in all_steps(content)
     ]
     return "\n".join(

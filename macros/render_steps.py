@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kennisbank.citations import plain
+from kennisbank.citations import MARKER, plain
 from kennisbank.model import Content, StepView
 from kennisbank.sitemap import CHANGES, SELECTION, link, short_path, version_anchor
 from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
@@ -114,12 +114,26 @@ def step_body(step: StepView, content: Content) -> list[str]:
     return parts
 
 
+def step_citations(step: StepView) -> list[str]:
+    """The citations in the step's own text, sub-items and closing text, as the reader reads them
+    ("Literatuurreview H1, H3 / Tabel 2"), each once, in order."""
+
+    def texts(items):
+        return [t for item in items for t in (item.text, *texts(item.items))]
+
+    data = step.data
+    found = [plain(m) for text in (data.text, *texts(data.items), data.after or "") for m in MARKER.findall(text)]
+    return list(dict.fromkeys(found))
+
+
 def step_attributes(step: StepView) -> str:
     """What scripts and the post-build step read of a shown step (presentation, search entries):
-    its id and the group heading it stands under, written here rather than worked out from anchors
-    and the page's headings."""
+    its id, the group heading it stands under and its citations (the presentation's source line),
+    written here rather than worked out from anchors, the page's headings and its links."""
     group = f' data-groep="{esc_html(step.group.title)}"' if step.group else ""
-    return f'data-stap="{step.id}"{group}'
+    cited = step_citations(step)
+    sources = f' data-bronnen="{esc_html("; ".join(cited))}"' if cited else ""
+    return f'data-stap="{step.id}"{group}{sources}'
 
 
 def changed_mark(step: StepView, content: Content) -> str:

@@ -57,14 +57,21 @@ def test_presentation_opens_at_the_step_in_the_address_and_moves_like_a_clicker(
     dialog = page.locator(".presentatie[role=dialog][aria-modal=true]")
     shown = dialog.locator(".presentatie__dia:visible")
     assert shown.locator("h2").text_content() == "C5.2 · stap 2 van 8"
-    # readable from the back of the room: no text under 28 px
-    sizes = shown.evaluate("s => [...s.querySelectorAll('p, li')].map(e => parseFloat(getComputedStyle(e).fontSize))")
-    assert sizes and min(sizes) >= 28, sizes
-    page.keyboard.press("PageDown")  # what a clicker sends
-    assert shown.locator("h2").text_content() == "C5.3 · stap 3 van 8"
-    assert dialog.locator("[role=status]").text_content() == "C5.3, stap 3 van 8"  # announced
-    page.keyboard.press("ArrowLeft")
-    page.keyboard.press("ArrowLeft")
+    # readable from the back of the room: no text of the step under 28 px
+    sizes = shown.evaluate("s => [...s.querySelectorAll('.presentatie__inhoud p, .presentatie__inhoud li')].map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= READABLE_PX, sizes
+    headings, announced = [], []
+    while not headings or headings[-1].startswith("C5.2"):
+        page.keyboard.press("PageDown")  # what a clicker sends
+        headings.append(shown.locator("h2").text_content())
+        announced.append(dialog.locator("[role=status]").text_content())
+    # C5.2 does not fit on one screen of this size: it goes on on screens marked as such
+    assert headings[:-1] and set(headings[:-1]) == {"C5.2 · stap 2 van 8 (vervolg)"}, headings
+    assert set(announced[:-1]) == {"C5.2, stap 2 van 8, vervolg"}, announced
+    assert headings[-1] == "C5.3 · stap 3 van 8"
+    assert announced[-1] == "C5.3, stap 3 van 8"  # announced
+    for _ in range(len(headings) + 1):
+        page.keyboard.press("ArrowLeft")
     page.keyboard.press("PageUp")
     title = shown.text_content()
     assert "C5 De-escalatie vóór fysiek ingrijpen" in title and "/r/c5/" in title  # the title screen
@@ -75,7 +82,7 @@ def test_presentation_opens_at_the_step_in_the_address_and_moves_like_a_clicker(
         page.keyboard.press("Tab")
         assert page.evaluate("!!document.activeElement.closest('.presentatie')")
     page.keyboard.press("Home")
-    for _ in range(3):  # from the title screen, on-screen buttons
+    for _ in range(2 + len(headings)):  # from the title screen, on-screen buttons
         dialog.locator(".presentatie__volgende").click()
     assert shown.locator("h2").text_content() == "C5.3 · stap 3 van 8"
     # Escape leaves it at the step last shown
@@ -84,6 +91,21 @@ def test_presentation_opens_at_the_step_in_the_address_and_moves_like_a_clicker(
     assert page.url.endswith("/crisis/c5/#c5-3")
     assert page.evaluate("document.activeElement.id") == "c5-3"
     assert page.evaluate("document.getElementById('c5-3').getBoundingClientRect().top") < 720
+
+
+def test_the_presentation_fits_the_window_again_when_it_changes(page, served_site):
+    """A trainer who moves the window to the projector (or the projector changes resolution) keeps
+    the screen shown, laid out again for the new size."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{served_site}/crisis/c5/#c5-2")
+    page.locator("button.presenteer").click()
+    large = page.evaluate(SCREEN)
+    assert large["kop"] == "C5.2 · stap 2 van 8" and not large["outside"]
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.wait_for_function(f"document.querySelector('.presentatie__teller').textContent !== {large['teller']!r}")
+    small = page.evaluate(SCREEN)
+    assert small["kop"] == "C5.2 · stap 2 van 8" and not small["outside"] and not small["scrolls"], small
+    assert int(small["teller"].split(" / ")[1]) > int(large["teller"].split(" / ")[1])  # C5.2 now goes on
 
 
 def test_presentation_of_points_counts_points(page, served_site):
@@ -193,3 +215,116 @@ def test_the_copy_announcement_region_waits_in_the_page_before_the_first_copy(pa
     page.locator('button[data-anker="v2-4"]').click()
     assert "Link gekopieerd" in status.text_content()
     assert page.locator(".kopieer-status").count() == 1
+
+
+# --- presentation: every screen fits the screens trainers project on ------------------------
+
+# a beamer's 4:3, a laptop's 16:9 and a full-HD screen
+PRESENTATION_SIZES = ((1024, 768), (1280, 720), (1920, 1080))
+# what clickers and keyboards send to go on (a focused button takes the space bar as a click)
+CLICKER_KEYS = ("PageDown", " ", "ArrowRight", "ArrowDown")
+READABLE_PX = 28  # the text of a step, from the back of the room
+SOURCE_LINE_PX = 20  # the step's source line, a secondary line
+
+# What the visible screen shows, and every piece of it (text, QR code) that lies outside the window,
+# under the buttons or cut off by a box that clips its content.
+SCREEN = """() => {
+    const dialog = document.querySelector('.presentatie');
+    const slide = [...dialog.querySelectorAll('.presentatie__dia')].find(s => s.checkVisibility());
+    const bar = dialog.querySelector('.presentatie__knoppen').getBoundingClientRect();
+    const area = {left: 0, top: 0, right: innerWidth, bottom: Math.min(innerHeight, bar.top)};
+    const inside = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    const clips = el => { const s = getComputedStyle(el); return s.overflowX !== 'visible' || s.overflowY !== 'visible'; };
+    const outside = [];
+    const check = (rects, el, what) => {
+        for (const r of rects) {
+            if (!r.width || !r.height) continue;
+            if (!inside(r, area)) { outside.push(what); return; }
+            for (let a = el; a && a !== dialog; a = a.parentElement)
+                if (clips(a) && !inside(r, a.getBoundingClientRect())) { outside.push(what + ' (cut off)'); return; }
+        }
+    };
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!node.data.trim() || node.parentElement.closest('.visueel-verborgen')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        check(range.getClientRects(), node.parentElement, node.data.trim().slice(0, 50));
+    }
+    for (const el of slide.querySelectorAll('svg, img')) check([el.getBoundingClientRect()], el, el.tagName);
+    const texts = el => { const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), parts = [];
+                          while (w.nextNode()) parts.push(w.currentNode.data); return parts.join(' '); };
+    const kop = slide.querySelector('.presentatie__kop');
+    const body = [...slide.children].filter(el => el !== kop && !el.matches('.presentatie__groep, .presentatie__bronregel'));
+    const line = slide.querySelector('.presentatie__bronregel');
+    const smallest = els => Math.min(...els.filter(e => e.checkVisibility() && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)));
+    return {
+        kop: kop.textContent,
+        teller: dialog.querySelector('.presentatie__teller').textContent,
+        tekst: body.map(texts).join(' '),
+        bronregel: line && line.checkVisibility() ? line.textContent : null,
+        outside: outside,
+        scrolls: dialog.scrollHeight > dialog.clientHeight + 1 || dialog.scrollWidth > dialog.clientWidth + 1,
+        tekst_px: smallest(body.flatMap(el => [...el.querySelectorAll('p, li, td, th')])),
+        bronregel_px: line ? smallest([line]) : null,
+    };
+}"""
+
+
+def step_citations(step) -> list[str]:
+    """The citations in a step's own text, sub-items and closing text, as a reader reads them."""
+    from kennisbank.citations import MARKER, plain
+
+    def item_texts(items):
+        return [t for item in items for t in (item.text, *item_texts(item.items))]
+
+    texts = [step.data.text, *item_texts(step.data.items), step.data.after or ""]
+    return [plain(marker) for text in texts for marker in MARKER.findall(text)]
+
+
+def test_every_screen_of_every_presentation_fits_the_screen_with_its_source_line(browser, served_site, content):
+    """Every recommendation presented at each size, stepped through as a clicker does: no text
+    outside the screen, under the buttons or cut off, none too small; every step reached whole
+    (on next screens marked "vervolg" where it does not fit on one) with its source line on each
+    of its screens."""
+    from kennisbank import sitemap
+    from test_steps import missing
+
+    problems = []
+    for width, height in PRESENTATION_SIZES:
+        context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": height})
+        page = context.new_page()
+        for handvat in content.handvatten.values():
+            page.goto(f"{served_site}/{sitemap.url_of(handvat.page)}")
+            page.locator("button.presenteer").click()
+            steps = {s.id: s for s in handvat.steps}
+            shown: dict[str, list[str]] = {}  # step id -> the text of each of its screens
+            for n in range(200):
+                screen = page.evaluate(SCREEN)
+                where = f"{width}x{height} {handvat.id} screen {screen['teller']} ({screen['kop']})"
+                if screen["outside"] or screen["scrolls"]:
+                    problems.append(f"{where}: outside the screen: {screen['outside'][:3]}, scrolls: {screen['scrolls']}")
+                step_id = screen["kop"].split(" · ")[0]
+                if step_id in steps:
+                    shown.setdefault(step_id, []).append(screen["tekst"])
+                    if screen["tekst_px"] < READABLE_PX:
+                        problems.append(f"{where}: text at {screen['tekst_px']} px")
+                    if cited := step_citations(steps[step_id]):
+                        line = screen["bronregel"] or ""
+                        if any(c not in line for c in cited) or screen["bronregel_px"] < SOURCE_LINE_PX:
+                            problems.append(f"{where}: source line {line!r} at {screen['bronregel_px']} px, cites {cited}")
+                current, total = map(int, screen["teller"].split(" / "))
+                if current == total:
+                    break
+                page.keyboard.press(CLICKER_KEYS[n % len(CLICKER_KEYS)])
+                if page.evaluate(SCREEN)["teller"] == screen["teller"]:
+                    problems.append(f"{where}: {CLICKER_KEYS[n % len(CLICKER_KEYS)]!r} did not go on")
+                    break
+            if list(shown) != list(steps):
+                problems.append(f"{width}x{height} {handvat.id}: steps shown {list(shown)}")
+            for step_id, texts in shown.items():
+                if gone := missing(steps[step_id], " ".join(texts)):
+                    problems.append(f"{width}x{height} {step_id}: words not shown {sorted(gone)}")
+        context.close()
+    assert not problems, "\n".join(problems)

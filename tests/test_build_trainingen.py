@@ -295,3 +295,50 @@ def test_dji_sections_stand_in_the_sources_order(site, content):
     assert "in de bron staat het zonder kop, na de zin ‘Deze training wordt mede mogelijk gemaakt …’" in page_text(html)
     # a course that gives no order keeps the usual one
     assert content.trainingen.courses["masterclass-wraakbeteugeling"].sections == []
+
+
+def _cells(table_html: str) -> dict[str, str]:
+    """A one-column table's rows: header text -> the cell's text without links to notes."""
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', table_html, re.S)
+    return {page_text(label): _fact_text(cell) for label, cell in rows}
+
+
+def _fact_text(cell: str) -> str:
+    return page_text(re.sub(r'\s*<a class="noot-ref"[^>]*>.*?</a>', "", cell))
+
+
+def test_every_fact_of_the_comparison_is_on_its_course_page(site, content):
+    """What the comparison says of a course, its page says too, in the same words: a row of its own
+    ("Deze cursus in de vergelijking") or, where the source lists the facts itself, the rows of its
+    "Opleidingsdetails" (with the source's labels) and the editors' remark under them."""
+    comparison = table(read(site, "trainingen/index.html"), "Cursussen vergeleken")
+    rows = dict(re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', comparison, re.S))
+    assert rows
+    courses = list(content.trainingen.courses.values())
+    own_labels = {name: label for name, label, _ in COURSE_FIELDS}
+    for n, course in enumerate(courses):
+        html = read(site, f"trainingen/cursussen/{course.id}/index.html")
+        details = _cells(table(html, "Opleidingsdetails")) if course.details else {}
+        facts = _cells(table(html, "Deze cursus in de vergelijking")) if "Deze cursus in de vergelijking" in html else {}
+        for label, fields, *_ in COMPARISON_ROWS:
+            if label not in rows:
+                continue
+            cell = re.findall(r"<td>(.*?)</td>(?=<td>|$)", rows[label], re.S)[n]
+            said = _fact_text(cell)
+            if label in facts:
+                assert facts[label] == said, (course.id, label)
+                continue
+            # not a row of its own: the source's details give each fact of the row
+            listed = {d.field: (d.label or own_labels[d.field]) for d in course.details if d.field in fields}
+            assert listed, (course.id, label, "missing on the course page")
+            rest = said
+            for remark in re.findall(r"<p\b.*?</p>", cell, re.S):  # the editors' remarks in the cell
+                assert page_text(remark) in page_text(html), (course.id, label, remark)
+                rest = rest.replace(page_text(remark), "")
+            for field_name, field_label in listed.items():
+                value = details[field_label]
+                assert value in rest, (course.id, label, field_label, value)
+                rest = rest.replace(value, "", 1)
+                rest = re.sub(re.escape(field_label), "", rest, count=1, flags=re.I)
+            # nothing in the comparison's cell that the page's rows do not say
+            assert re.fullmatch(r"[\s:;,.]*", rest), (course.id, label, rest)

@@ -114,3 +114,11 @@ def test_printing_drops_what_the_pdf_export_drops(css):
     text = css.read_text(encoding="utf-8")
     assert f"[{SITE_ONLY}]" in text
     assert f"[{SITE_ONLY}]" not in text.replace("[data-site-only]", "[data-only-site]")
+
+
+def test_the_copy_script_does_not_repeat_the_offline_address_rule():
+    # owner: sitemap.served_path (the macro layer writes data-kort in the form the build serves);
+    # kopieer.js once added "index.html" itself from file://
+    script = (ROOT / "docs/assets/javascripts/kopieer.js").read_text(encoding="utf-8")
+    assert "index.html" not in script and '"file:"' not in script
+

@@ -177,6 +177,20 @@ def test_data_is_loaded_once_until_a_file_changes(data):
     assert again is not first and again.handvat("V1").data.short_title == "Visie op online werk"
 
 
+
+def test_the_content_is_built_once_and_not_filled_in_afterwards(content):
+    """model.load returns the whole content at once; nothing can set a part of it later."""
+    import dataclasses
+
+    import pytest
+
+    for part in ("glossary", "trainingen", "changelog"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(content, part, None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        content.trainingen.courses = {}
+
+
 # --- "Nu handelen" cards (data/nu-handelen.yml): a selection of the source's steps, by id
 
 

@@ -50,6 +50,19 @@ def test_a_short_link_opens_its_step_from_disk_and_presents_it(browser, unzipped
     page.close()
 
 
+def test_a_copied_short_link_opens_its_step_from_disk(browser, unzipped):
+    """The copy button gives the address the trainer can open: from disk, the folder's page."""
+    page = browser.new_page()
+    page.goto((unzipped / "vredestijd/v2.html").as_uri())
+    page.locator('button[data-anker="v2-4"]').click()
+    status = page.locator(".kopieer-status[role=status]").text_content()
+    copied = re.search(r"(file:\S+)", status).group(1)
+    assert copied == (unzipped / "r/v2-4/index.html").as_uri(), status
+    page.goto(copied)
+    page.wait_for_url("**/vredestijd/v2.html#v2-4")
+    page.close()
+
+
 def test_no_offline_page_loads_anything_from_outside(unzipped):
     for path in unzipped.rglob("*.html"):
         html = path.read_text(encoding="utf-8")

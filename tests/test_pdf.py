@@ -6,6 +6,7 @@ They come from the session's one full build (conftest.site_build), which sets EN
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from datetime import date
 from html import unescape
@@ -395,3 +396,148 @@ def test_a_handout_of_a_recommendation_without_steps_is_refused_naming_it(pdf_bu
     config = site_config.read(ROOT / "mkdocs.yml")
     with pytest.raises(pdfs.ExportError, match=r"^PDF: werkkaart-c2\.pdf: recommendation C2 has no steps for a handout$"):
         pdfs.plan(pdf_build[0], config, broken)
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout: nothing printed over anything else (measured on WeasyPrint's own layout boxes)
+
+TOUCH = 0.5  # px: boxes that only touch do not overlap (a link and the bracket after it)
+ROUNDING = 0.05  # px: text may not run out of its block by more than rounding
+
+
+def printed(pdf_page) -> list[tuple[str, tuple, tuple | None]]:
+    """Every run of text and every image laid out on a page, running headers and footers included:
+    (its text or tag, its rectangle, the content rectangle of the block it stands in)."""
+    from weasyprint.formatting_structure import boxes
+
+    found = []
+
+    def walk(box, block):
+        if isinstance(box, boxes.TextBox):
+            found.append((box.text, (box.position_x, box.position_y, box.position_x + box.width, box.position_y + box.height), block))
+        elif isinstance(box, boxes.ReplacedBox):
+            x, y = box.border_box_x(), box.border_box_y()
+            found.append((box.element_tag, (x, y, x + box.border_width(), y + box.border_height()), block))
+        else:
+            if isinstance(box, boxes.BlockContainerBox):
+                x, y = box.content_box_x(), box.content_box_y()
+                block = (x, y, x + box.width, y + box.height)
+            for child in getattr(box, "children", ()):
+                walk(child, block)
+
+    walk(pdf_page._page_box, None)
+    return found
+
+
+def overprinted(pdf_page) -> list[str]:
+    """What is printed over something else on a page, or runs out of the side of its block."""
+    pieces = printed(pdf_page)
+    problems = [f"{text!r} runs out of its block" for text, (_, _, right, _), block in pieces if block and right > block[2] + ROUNDING]
+    for (a, (ax0, ay0, ax1, ay1), _), (b, (bx0, by0, bx1, by1), _) in itertools.combinations(pieces, 2):
+        if min(ax1, bx1) - max(ax0, bx0) > TOUCH and min(ay1, by1) - max(ay0, by0) > TOUCH:
+            problems.append(f"{a!r} over {b!r}")
+    return problems
+
+
+@pytest.fixture(scope="session")
+def pdf_plan(site, content):
+    """The PDFs of the session's build, each with its built pages, and what they say of the site
+    (its address set, as the session build sets it)."""
+    from dataclasses import replace
+
+    from conftest import TEST_SITE_URL
+
+    config = replace(site_config.read(ROOT / "mkdocs.yml"), site_url=TEST_SITE_URL)
+    return pdfs.plan(site, config, content), pdfs.metadata(config, content)
+
+
+def test_the_overlap_check_sees_text_printed_over_text(tmp_path):
+    """The check below, on a label that runs into its value (as the handbook covers had it)."""
+    body = ('<dl style="display: grid; grid-template-columns: 10mm auto"><dt>Overgenomen uit</dt>'
+            "<dd>Interventies in de cyclus</dd></dl>")
+    laid_out = pdf.layout(pdf.document("Test", "Test", body, META), "test.pdf", tmp_path)
+    problems = overprinted(laid_out.pages[0])
+    assert "'Overgenomen' runs out of its block" in problems and "'Overgenomen' over 'Interventies in de cyclus'" in problems
+
+
+def test_handbook_covers_print_every_fact_clear_of_the_others_with_the_values_in_one_column(pdf_plan, tmp_path):
+    jobs, meta = pdf_plan
+    books = [job for job in jobs if job.cards is None]
+    assert len(books) == 2
+    for book in books:
+        cover = pdf.cover_html(book.title, pdf.source_titles(list(book.pages), meta), meta)
+        laid_out = pdf.layout(pdf.document(book.title, book.title, cover, meta), book.name, tmp_path)
+        assert len(laid_out.pages) == 1, book.name
+        assert not overprinted(laid_out.pages[0]), (book.name, overprinted(laid_out.pages[0]))
+        # labels left, values (several sources under one label too) in one column right of them
+        cells = {"dt": [], "dd": []}
+
+        def collect(box):
+            if getattr(box, "element_tag", None) in cells:  # the cover's one list: its labels and values
+                cells[box.element_tag].append(box)
+            else:
+                for child in getattr(box, "children", ()):
+                    collect(child)
+
+        collect(laid_out.pages[0]._page_box)
+        assert len(cells["dd"]) >= 4, book.name  # version, date, address, a source at least
+        assert len({round(dd.content_box_x(), 1) for dd in cells["dd"]}) == 1, book.name
+        assert max(dt.content_box_x() + dt.width for dt in cells["dt"]) < cells["dd"][0].content_box_x(), book.name
+
+
+def test_handouts_print_every_fact_clear_of_the_others(pdf_plan, tmp_path):
+    """Every page of the phase handouts (every recommendation's box with address and QR code,
+    the page, the running header and footer), laid out as the PDFs are."""
+    jobs, meta = pdf_plan
+    phases = [job for job in jobs if job.cards is not None and len(job.cards) > 1]
+    assert sorted(card for job in phases for card in job.cards) == sorted({card for job in jobs if job.cards for card in job.cards})
+    problems = []
+    for job in phases:
+        document = pdf.handout_html(job.title, list(zip(job.pages, job.cards)), meta)
+        for number, pdf_page in enumerate(pdf.layout(document, job.name, tmp_path).pages, 1):
+            problems += [f"{job.name} page {number}: {p}" for p in overprinted(pdf_page)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def footer_text(pdf_page) -> str:
+    """The text in a page's bottom margin (its running footer)."""
+    parts: list[str] = []
+    bottom = 20 / 25.4 * 72
+
+    def keep(text, cm, tm, font, size):
+        if text.strip() and tm[5] * cm[3] + tm[4] * cm[1] + cm[5] < bottom:
+            parts.append(text)
+
+    pdf_page.extract_text(visitor_text=keep)
+    return " ".join(" ".join(parts).split())
+
+
+def test_every_handout_page_has_its_short_link_in_the_footer(pdf_build, content):
+    from conftest import TEST_SITE_URL
+
+    for handvat_id in content.handvatten:
+        address = sitemap.short_address(TEST_SITE_URL, handvat_id.lower())
+        for number, pdf_page in enumerate(reader(pdf_build, sitemap.handout(handvat_id)).pages, 1):
+            assert f"Online: {address}" in footer_text(pdf_page), (handvat_id, number, footer_text(pdf_page))
+    for phase in content.phases:  # each page names the recommendation it shows
+        doc = reader(pdf_build, sitemap.handout(phase.id))
+        for pdf_page in doc.pages:
+            on_page = re.findall(r"Werkkaart (\w+)", pdf_page.extract_text())[-1:] or None
+            if on_page:
+                assert sitemap.short_address(TEST_SITE_URL, on_page[0].lower()) in footer_text(pdf_page)
+    book = reader(pdf_build, sitemap.CYCLE_HANDBOOK)
+    assert "Online" not in footer_text(book.pages[3])  # a handbook has no short link of its own
+
+
+def test_without_the_site_address_a_handout_carries_the_short_link_as_its_path(pdf_plan, tmp_path):
+    from dataclasses import replace
+
+    jobs, meta = pdf_plan
+    job = next(j for j in jobs if j.cards and len(j.cards) == 1)
+    path = "/" + sitemap.short_path(job.cards[0].lower())
+    document = pdf.handout_html(job.title, list(zip(job.pages, job.cards)), replace(meta, site_url=None))
+    doc = PdfReader(io.BytesIO(pdf.render(document, job.name, tmp_path, list(job.pages))))
+    assert f"Korte link: {path}" in " ".join(doc.pages[0].extract_text().split())
+    assert all(f"Korte link: {path}" in footer_text(p) for p in doc.pages)
+    figures = [e for e in struct_elements(doc.trailer["/Root"]["/StructTreeRoot"]) if e["/S"] == "/Figure"]
+    assert not any(str(f.get("/Alt", "")).startswith("QR-code") for f in figures)  # no address, no QR code

@@ -183,7 +183,7 @@ def json_ld_pages(site):
 
 def test_every_page_says_its_language_last_change_licence_and_source_in_schema_org(site, content):
     from exports.sitemapxml import docs_pages
-    from kennisbank.model_wijzigingen import last_change
+    from kennisbank.changelog import last_change
 
     docs = ROOT / "docs"
     pages = docs_pages(docs)
@@ -206,7 +206,7 @@ def test_the_sitemap_dates_each_page_by_its_last_change(site, content):
     from conftest import TEST_SITE_URL
 
     from exports.sitemapxml import docs_pages
-    from kennisbank.model_wijzigingen import last_change
+    from kennisbank.changelog import last_change
 
     xml = (site / "sitemap.xml").read_text(encoding="utf-8")
     dated = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", xml))

@@ -1,7 +1,9 @@
 """Renderers, called directly: anchors, header cells, and data that tries to become markup."""
 
-import markdown
+import re
+from html import unescape
 
+import markdown
 
 from kennisbank.model import Step, StepView, SubItem, Table
 from macros.render_steps import render_step, render_table
@@ -40,9 +42,22 @@ def test_a_bypassing_step_cannot_inject_markup(content):
 def test_step_has_anchor_number_and_checkbox(content):
     handvat = content.handvat("V2")
     html = to_html(render_step(handvat.steps[3], content))
-    assert '<li class="stap stap--stap" data-stap="V2.4" id="v2-4">' in html
+    assert re.search(r'<li class="stap stap--stap" [^>]*data-stap="V2.4" id="v2-4">', html)
     assert 'type="checkbox"' in html and 'data-stap="V2.4"' in html
     assert 'href="#v2-4"' in html and "V2.4" in html
+
+
+def test_every_step_carries_the_citations_of_its_text_for_the_presentation(content):
+    """data-bronnen (the presentation's source line): every citation the step's text links; none
+    on a step that cites nothing."""
+    for step in (s for h in content.handvatten.values() for s in h.steps):
+        html = to_html(render_step(step, content))
+        linked = [unescape(t) for t in re.findall(r'<a class="bronverwijzing"[^>]*>([^<]+)</a>', html)]
+        attribute = re.search(r'<li [^>]*data-bronnen="([^"]+)"', html)
+        assert bool(attribute) == bool(linked), step.id
+        if linked:
+            cited = unescape(attribute.group(1))
+            assert all(words in cited for words in linked), (step.id, cited, linked)
 
 
 def test_citation_links_point_at_the_sources_page(content):
@@ -172,3 +187,54 @@ def test_the_zelfscan_shows_every_scored_step_whole_under_a_short_legend(content
         assert f"<legend><strong>{step.id}</strong> {esc_html(short_text(step))}</legend>" in field
         assert f'<div class="stap__tekst" id="tekst-{step.anchor}">' in field
         assert field.count('type="radio"') == len(ANSWERS)
+
+
+def _course(costs: dict, details: tuple[str, ...] = ()):
+    from kennisbank.model_trainingen import Course
+
+    return Course.model_validate({
+        "id": "x", "title": "Titel", "duration": "1 dag", "days": 1, "audience": {"items": ["Iedereen"]},
+        "costs": costs, "details": [{"field": f} for f in details],
+    })
+
+
+def test_cost_lines_come_with_what_the_source_leaves_open():
+    from macros.render_trainingen import cost_remark
+
+    lines = {
+        "tuition": {"text": "€100 (inclusief btw)", "amount": 100, "vat_included": True},
+        "materials": {"text": "€20", "amount": 20},
+        "copyright_fee": {"text": "€5", "amount": 5},
+        "registration": {"text": "Geen"},
+    }
+    remark = cost_remark(_course(lines))
+    assert "geen totaalbedrag" in remark and "redactie" in remark
+    assert "Bij ‘Kosten literatuur/materialen’ en ‘Vergoeding auteursrecht’ vermeldt de bron niet of de btw is inbegrepen." in remark
+    assert "Lesgeld" not in remark and "Inschrijvingskosten" not in remark  # its VAT is stated; "Geen" has no amount
+    assert "125" not in remark  # never a total of our own
+    # a total the source gives: no sentence about a missing total, and the total is one of the lines
+    with_total = _course({**lines, "total": {"text": "€125", "amount": 125, "vat_included": True}})
+    assert "totaalbedrag" not in cost_remark(with_total) and "btw" in cost_remark(with_total)
+    # every amount with its VAT remark, or no costs at all: nothing to add
+    assert cost_remark(_course({"tuition": lines["tuition"]})) == ""
+    assert cost_remark(_course({})) == ""
+    assert "Bij geen van de bedragen" in cost_remark(_course({"materials": lines["materials"], "copyright_fee": lines["copyright_fee"]}))
+
+
+def test_a_course_page_shows_every_row_of_the_comparison():
+    """Rows the source's own details do not give stand in the page's table of comparison facts,
+    with the same wording as in the comparison; a course without costs says so."""
+    from macros.render_trainingen import COMPARISON_ROWS, render_course
+
+    def facts(course) -> list[str]:
+        html = to_html(render_course(course))
+        part = html.split("<caption>Deze cursus in de vergelijking</caption>")[1].split("</table>")[0]
+        return re.findall(r'<th scope="row">(.*?)</th>', part)
+
+    every_row = [label for label, *_ in COMPARISON_ROWS]
+    assert facts(_course({"tuition": {"text": "€100"}})) == every_row
+    # the source's details give the duration and the (only) cost line: those rows stand there
+    listed = _course({"tuition": {"text": "€100"}}, ("duration", "tuition"))
+    assert facts(listed) == [label for label in every_row if label not in ("Duur en doorlooptijd", "Kosten")]
+    no_costs = to_html(render_course(_course({})))
+    assert re.search(r'<th scope="row">Kosten</th><td><span class="niet-vermeld">niet vermeld in de bron</span>', no_costs)

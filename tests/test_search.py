@@ -23,18 +23,32 @@ from conftest import ROOT
 from kennisbank import sitemap
 from zoeken import QUERY_SETS, load_cases, misses_of, open_search, page_of, top_locations, type_expecting, worker_results
 
-GOAL = 0.95  # share of queries with their page among the first three (issue 11)
+# share of queries with their page among the first three: issue 11's sets, and issue 21's two
+# written in professionals' own words before the search words of data/zoekwoorden/ existed (the
+# "apart" set kept aside until every change was made, then run once: 27/30)
+GOALS = {
+    "search_queries.yml": 0.95, "search_queries_rollen.yml": 0.95,
+    "search_queries_methode.yml": 0.88, "search_queries_apart.yml": 0.85,
+}
 
 # Typed in the browser: a few of each set, one of every kind (plain, several words, typo,
 # compound, inflection, hyphen, step id) ...
 SAMPLE = {
     "search_queries.yml": ["Snapchat", "DPIA", "drillraps", "misinformatie ontkrachten", "bokshouding", "de-escalatie"],
     "search_queries_rollen.yml": [
-        "proportioneel geweld", "schoolbezoek na dreigende post", "influensers", "v2.4", "burgemeester bedreigd", "e learning",
+        "proportioneel geweld", "stageplek regelen", "influensers", "v2.4", "burgemeester bedreigd", "e learning",
+    ],
+    "search_queries_methode.yml": [
+        "niet optreden bij oproep tot vechten", "stadswachttraining straatcultuur", "oproep op insta: morgen knokken bij school",
+        "jongeren re-integreren na crisis", "wat kost de cursus voor burgemeesters", "v2-4",
+    ],
+    "search_queries_apart.yml": [
+        "reel met wapens van rivaliserende groep", "kleine overtredingen niet harder bestraffen", "bestuurderstraining",
+        "geruchten over politieoptreden gaan rond", "met hoeveel mensen is de training burgemeesters", "c4 stap 2",
     ],
 }
 # ... and the queries the tests below assert on.
-ASSERTED = ["C5.2", "c5-2", "c5.2", "voet tussen de deur", "de", "burn-out", "spanningscontrole"]
+ASSERTED = ["C5.2", "c5-2", "c5.2", "voet tussen de deur", "de", "burn-out", "spanningscontrole", "niets", "hoe burn-out"]
 
 
 def broken_highlight(html: str) -> bool:
@@ -62,8 +76,8 @@ def check_query_sets(seen: dict[str, list[dict]]) -> list[str]:
         misses = misses_of(cases, seen)
         share = 1 - len(misses) / len(cases)
         print(f"\n{name}: {share:.0%} of {len(cases)} in the first three; misses: {misses}")
-        if share < GOAL:
-            problems.append(f"{name}: {share:.0%} < {GOAL:.0%}:\n  " + "\n  ".join(misses))
+        if share < GOALS[name]:
+            problems.append(f"{name}: {share:.0%} < {GOALS[name]:.0%}:\n  " + "\n  ".join(misses))
         # every query's words occur on the site (or among the editors' search words): none may
         # come back empty
         problems += [f"{name}: no results for {c['query']!r}" for c in cases if not seen[c["query"]]]
@@ -109,6 +123,7 @@ def test_the_sample_typed_in_the_offline_copy_from_disk_ranks_as_in_node(offline
 
 
 def test_the_sample_holds_every_set_and_its_queries_exist():
+    assert set(GOALS) == set(QUERY_SETS)
     for name in QUERY_SETS:
         queries = {c["query"] for c in load_cases(name)}
         assert SAMPLE[name] and set(SAMPLE[name]) <= queries, name
@@ -136,6 +151,13 @@ def test_stop_words_stay_stop_words_in_queries(worker):
     assert marked and "de" not in marked and "tussen" in marked, marked
     # a query of stop words alone finds nothing rather than every word beginning with "de"
     assert worker["served"]["de"] == []
+
+
+def test_negations_are_searched_and_question_words_dropped(worker):
+    """Issue 21: lunr-languages' Dutch stop words hold "niet" and "niets", often the point of a
+    step; a reader's question words ("hoe", "wat") say how he asks, not what about."""
+    assert worker["served"]["niets"], "a negation is a word of the index"
+    assert top_locations(worker["served"]["hoe burn-out"]) == top_locations(worker["served"]["burn-out"])
 
 
 def test_the_editors_search_words_find_the_page_but_stay_out_of_the_preview(worker):
@@ -175,9 +197,9 @@ def test_search_words_sit_hidden_on_their_page_with_the_step_ids(site):
 def test_every_search_word_target_is_a_page_that_carries_its_words(site, content):
     from kennisbank import model_synoniemen
 
-    pages, problems = model_synoniemen.load(ROOT / "data", ROOT / "docs", content)
-    assert not problems and pages
-    for page, words in pages.items():
+    words_by_place, problems = model_synoniemen.load(ROOT / "data", ROOT / "docs", content)
+    assert not problems and words_by_place.pages
+    for page, words in words_by_place.pages.items():
         built = site / (page[: -len("index.md")] if page.endswith("index.md") else page[: -len(".md")] + "/") / "index.html"
         hidden = re.search(r'<p class="zoekwoorden" hidden[^>]*>(.*?)</p>', built.read_text(encoding="utf-8"))
         assert hidden and all(w in unescape(hidden.group(1)) for w in words), page
@@ -249,3 +271,141 @@ def test_the_offline_copy_has_the_same_entries(site):
         script = archive.read("kennisbank/search/search_index.js").decode("utf-8")
     docs = json.loads(script.removeprefix("var __index = "))["docs"]
     assert any(d["location"] == "crisis/c5.html#c5-2" and d.get("stap") == "C5.2" for d in docs)
+
+
+# --- the Dutch pipeline on an index of our own (issue 21): behaviour, not today's content -----
+
+
+def search_in(site: Path, tmp_path: Path, texts: dict[str, str], queries: list[str]) -> dict[str, list[str]]:
+    """The site's own worker and Dutch pipeline over an index of the given pages ({location:
+    text}); every query's result pages in order."""
+    import json
+    import shutil
+
+    own = tmp_path / "eigen"
+    shutil.copytree(site / "assets/javascripts", own / "assets/javascripts")
+    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    docs = [{"location": loc, "title": f"Pagina {n}", "text": f"<p>{text}</p>"} for n, (loc, text) in enumerate(texts.items())]
+    (own / "search").mkdir()
+    (own / "search/search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+    return {q: [r["href"] for r in found] for q, found in worker_results(own, queries).items()}
+
+
+def test_compounds_are_found_by_their_parts_both_ways(site, tmp_path):
+    texts = {
+        "straat/": "Kennis over straatcultuur en een training in de buurt.",
+        "cultuur/": "Een andere tekst over cultuur op straat, zonder meer.",
+        "jongerenwerk/": "Het jongerenwerk bespreekt in het team wie online werkt.",
+        "team/": "Een team van collega's, en nog een team.",
+        "werk/": "Over jongerenwerk alleen.",
+        "training/": "Een training voor iedereen.",
+    }
+    found = search_in(site, tmp_path, texts, ["cultuur", "jongerenwerkteam", "straatcultuurtraining"])
+    # the index holds a compound under its parts where both are its words (straat, cultuur):
+    # "cultuur" finds "straatcultuur", which no prefix does
+    assert "straat/" in found["cultuur"]
+    # a query compound the index lacks, by its parts: the entry with both first
+    assert found["jongerenwerkteam"][0] == "jongerenwerk/", found["jongerenwerkteam"]
+    assert found["straatcultuurtraining"][0] == "straat/", found["straatcultuurtraining"]
+
+
+def test_a_negation_is_part_of_the_query_and_question_words_are_not(site, tmp_path):
+    texts = {
+        "niets/": "Niets doen is ook een optie bij een oproep.",
+        "iets/": "Een oproep vraagt altijd om een actie en een plan van aanpak.",
+    }
+    found = search_in(site, tmp_path, texts, ["niets doen bij een oproep", "wanneer mag je welke oproep", "oproep"])
+    assert found["niets doen bij een oproep"][0] == "niets/", found
+    assert sorted(found["wanneer mag je welke oproep"]) == sorted(found["oproep"]) == ["iets/", "niets/"]
+
+
+def test_verb_and_noun_of_one_root_find_each_other(site, tmp_path):
+    texts = {"noun/": "Werk aan re-integratie in de maatschappij.", "verb/": "We escaleren niet.", "other/": "Iets anders."}
+    found = search_in(site, tmp_path, texts, ["re-integreren", "escalatie"])
+    assert found["re-integreren"][:1] == ["noun/"] and found["escalatie"][:1] == ["verb/"], found
+
+
+def test_words_of_neighbouring_cells_stay_apart():
+    from exports.searchindex import cells_apart, run_together
+
+    article = (
+        "<nav><li>Menu</li><li>Kop</li></nav><article><table><tr><th>Duur</th><td>3 dagen</td></tr><tr><th>Max deelnemers</th>"
+        "<td>12</td></tr></table><dl><dt>Kosten</dt><dd>&euro; 75</dd></dl><p>Een zin <em>met</em> nadruk.</p></article>"
+    )
+    # what Material's index makes of it: the cells' text without their bounds
+    material = "Duur3 dagenMax deelnemers12Kosten€ 75Een zin met nadruk."
+    assert cells_apart(material, run_together(article)) == "Duur 3 dagen Max deelnemers 12 Kosten € 75 Een zin met nadruk."
+    assert cells_apart("de a12Kostenb", run_together(article)) == "de a12Kostenb"  # inside another word: left alone
+
+
+# --- Nu handelen cards and the search words per step ------------------------------------------
+
+
+def test_a_card_is_found_for_its_situation_above_the_steps_it_shows(site, content):
+    """A card's title is its situation: the card comes first; its entry holds its own words, not
+    the steps it shows again (those are found at home, once)."""
+    import json
+
+    titles = {card.title: sitemap.url_of(sitemap.now_page(card.id)) for card in content.now_cards.values()}
+    found = worker_results(site, list(titles))
+    for title, url in titles.items():
+        assert found[title] and page_of(found[title][0]["href"]) == url, (title, top_locations(found[title]))
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_location = {d["location"]: d for d in docs}
+    for card in content.now_cards.values():
+        url = sitemap.url_of(sitemap.now_page(card.id))
+        assert by_location[url][sitemap.SEARCH_WORDS_FIELD], card.id
+        assert not [d["location"] for d in docs if d["location"].startswith(url + "#")], "a card's steps have no entries"
+        for step_id in card.steps:
+            step_text = " ".join(content.step(step_id).data.text.split())[:50]
+            assert step_text not in unescape(by_location[url]["text"]), (card.id, step_id)
+
+
+def test_a_steps_search_words_are_in_the_steps_own_entry(site, content):
+    import json
+
+    from kennisbank import model_synoniemen
+
+    words, problems = model_synoniemen.load(ROOT / "data", ROOT / "docs", content)
+    assert not problems and words.steps
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    step_entries = {d.get(sitemap.STEP_ENTRY_FIELDS[0]): d for d in docs if d.get(sitemap.STEP_ENTRY_FIELDS[0])}
+    for step_id, step_words in words.steps.items():
+        held = step_entries[step_id][sitemap.SEARCH_WORDS_FIELD]
+        assert all(w in held for w in step_words), step_id
+    for page, page_words in words.page_entries.items():
+        entry = next(d for d in docs if d["location"] == sitemap.url_of(page))
+        assert all(w in entry[sitemap.SEARCH_WORDS_FIELD] for w in page_words), page
+
+
+def write_role(data: Path, role: dict) -> None:
+    (data / "zoekwoorden").mkdir(exist_ok=True)
+    (data / "zoekwoorden/test.yml").write_text(yaml.safe_dump(role, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "role, message",
+    [
+        ({"rol": "Test", "woorden": [{"naar": "N2", "woorden": ["x"]}]}, "data/zoekwoorden/test.yml: wie: Field required"),
+        ({"rol": "Test", "wie": "iemand", "woorden": [{"naar": "V99", "woorden": ["x"]}]}, "data/zoekwoorden/test.yml: woorden.0.naar: unknown target 'V99'"),
+        ({"rol": "Test", "wie": "iemand", "woorden": [{"naar": "N2.1", "woorden": ["x"]}, {"naar": "N3", "woorden": ["x"]}]},
+         "data/zoekwoorden/test.yml: woorden.1.woorden: 'x' also leads to N2.1"),
+        ({"rol": "Test", "wie": "iemand", "woorden": []}, "data/zoekwoorden/test.yml: woorden: List should have at least 1 item"),
+    ],
+)
+def test_a_bad_role_file_is_named(data, content, role, message):
+    from kennisbank import model_synoniemen
+
+    write_role(data, role)
+    _, problems = model_synoniemen.load(data, ROOT / "docs", content)
+    assert any(p.startswith(message) for p in problems), problems
+
+
+def test_roles_may_lead_one_word_to_different_targets(data, content):
+    """Each role writes its own words: a word one role uses for a step another may use for a card."""
+    from kennisbank import model_synoniemen
+
+    write_role(data, {"rol": "Test", "wie": "iemand", "woorden": [{"naar": "N3", "woorden": ["stress"]}]})
+    write_words(data, [{"naar": "N2", "woorden": ["stress"]}])
+    words, problems = model_synoniemen.load(data, ROOT / "docs", content)
+    assert not problems and "stress" in words.page_entries["nazorg/n2.md"] and "stress" in words.page_entries["nazorg/n3.md"]

@@ -57,6 +57,17 @@ def test_raw_links_are_addresses_in_the_form_each_builder_reads():
     assert relative_links(other, "vredestijd/v2.md") == other
 
 
+def test_a_short_link_for_the_scripts_is_written_in_the_form_the_build_serves():
+    """The copy and print scripts resolve a short link from the site root: it is never made relative
+    to the page (Zensical would not rewrite it), and from disk it names its folder's page."""
+    button = '<button data-kort="r/v2-4/">'
+    for raw_from_source in (False, True):
+        assert relative_links(button, "vredestijd/v2.md", raw_from_source=raw_from_source) == button
+    assert relative_links(button, "vredestijd/v2.md", directory_urls=False) == '<button data-kort="r/v2-4/index.html">'
+    attr_list = '[V2](/vredestijd/v2.md){: data-kort="r/v2/" }'
+    assert relative_links(attr_list, "nu-handelen/x.md", directory_urls=False) == '[V2](../vredestijd/v2.md){: data-kort="r/v2/index.html" }'
+
+
 def _zensical_rewrite(url: str, page: str, directory_urls: bool) -> str:
     """What Zensical does with a relative raw URL: resolve it against the source file's folder,
     then make it relative to the built page."""

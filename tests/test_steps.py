@@ -185,22 +185,28 @@ def slides(page) -> list[dict]:
 
 def test_presentation_shows_every_step_of_every_recommendation_whole(page, served_site, content):
     """Each recommendation opened in presentation mode: a slide per step in order (between the
-    title and the sources), each with the whole step, its notes and its group heading (C5's)."""
+    title and the sources; a step too long for one screen goes on on the next, "vervolg"), each
+    with the whole step, its notes and its group heading (C5's)."""
     assert any(s.group for s in all_steps(content))  # groups are covered
     problems = []
     for handvat in content.handvatten.values():
         page.goto(f"{served_site}/{sitemap.url_of(handvat.page)}")
         page.locator("button.presenteer").click()
-        shown = slides(page)[1:-1]
-        ids = [s["kop"].split(" · ")[0] for s in shown]
-        if ids != [s.id for s in handvat.steps]:
-            problems.append(f"{handvat.id}: slides {ids}")
+        all_slides = slides(page)
+        shown: dict[str, list[dict]] = {}  # step id -> its screens
+        for slide in all_slides[1:-1]:
+            shown.setdefault(slide["kop"].split(" · ")[0], []).append(slide)
+        if list(shown) != [s.id for s in handvat.steps] or "Bronnen" not in all_slides[-1]["kop"]:
+            problems.append(f"{handvat.id}: slides {[s['kop'] for s in all_slides]}")
             continue
-        for step, slide in zip(handvat.steps, shown):
-            if gone := missing(step, slide["tekst"]):
+        for step in handvat.steps:
+            screens = shown[step.id]
+            if gone := missing(step, " ".join(s["tekst"] for s in screens)):
                 problems.append(f"{step.id}: {sorted(gone)}")
-            if slide["groep"] != (step.group.title if step.group else ""):
-                problems.append(f"{step.id}: group {slide['groep']!r}")
+            if any(s["groep"] != (step.group.title if step.group else "") for s in screens):
+                problems.append(f"{step.id}: group {[s['groep'] for s in screens]}")
+            if any("(vervolg)" in s["kop"] for s in screens[:1]) or any("(vervolg)" not in s["kop"] for s in screens[1:]):
+                problems.append(f"{step.id}: headings {[s['kop'] for s in screens]}")
     assert not problems, "\n".join(problems)
 
 
@@ -296,10 +302,11 @@ def test_the_selection_page_holds_every_step_once_whole_with_group_and_notes(sit
 
 
 def test_a_selection_of_every_step_shows_and_presents_each_whole(page, served_site, content):
-    """Every step chosen: each shown whole in the order of the address, and presented whole, a
-    slide each, between the title and the sources."""
+    """Every step chosen: each shown whole in the order of the address, and presented whole (a
+    step too long for one screen goes on on the next), between the title and the sources."""
     steps = list(reversed(all_steps(content)))  # an order of the reader's own
     page.goto(f"{served_site}/{sitemap.url_of(sitemap.SELECTION)}#{','.join(s.anchor for s in steps)}")
+    page.locator(".selectie__bediening:not([hidden])").wait_for()
     shown = page.evaluate("""() => [...document.querySelectorAll('.selectie__lijst > li.stap')].map(li => {
         const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT), parts = [];
         while (walker.nextNode()) parts.push(walker.currentNode.data);
@@ -307,8 +314,13 @@ def test_a_selection_of_every_step_shows_and_presents_each_whole(page, served_si
     assert [i for i, _ in shown] == [s.id for s in steps]
     problems = [f"{s.id} shown: {sorted(gone)}" for s, (_, text) in zip(steps, shown) if (gone := missing(s, text))]
     page.locator("button.presenteer").click()
-    presented = slides(page)[1:-1]
-    assert [s["kop"].split(" · ")[0] for s in presented] == [s.id for s in steps]
-    problems += [f"{s.id} presented: {sorted(gone)}" for s, slide in zip(steps, presented) if (gone := missing(s, slide["tekst"]))]
-    problems += [f"{s.id}: group" for s, slide in zip(steps, presented) if slide["groep"] != (s.group.title if s.group else "")]
+    screens: dict[str, list[dict]] = {}  # step id -> its screens
+    for slide in slides(page)[1:-1]:
+        screens.setdefault(slide["kop"].split(" · ")[0], []).append(slide)
+    assert list(screens) == [s.id for s in steps]
+    for step in steps:
+        if gone := missing(step, " ".join(s["tekst"] for s in screens[step.id])):
+            problems.append(f"{step.id} presented: {sorted(gone)}")
+        if any(s["groep"] != (step.group.title if step.group else "") for s in screens[step.id]):
+            problems.append(f"{step.id}: group")
     assert not problems, "\n".join(problems)

@@ -19,13 +19,14 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERY_SETS = ("search_queries.yml", "search_queries_rollen.yml")
+QUERY_SETS = ("search_queries.yml", "search_queries_rollen.yml", "search_queries_methode.yml", "search_queries_apart.yml")
 
 
 def load_cases(name: str) -> list[dict]:
-    """A query set; the old format ({query, page}) reads as one acceptable page."""
+    """A query set: each case's acceptable pages under ``pages`` (or ``expect``, as the held-out
+    sets name them); the old format ({query, page}) reads as one acceptable page."""
     cases = yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
-    return [dict(c, pages=c.get("pages") or [c["page"]]) for c in cases]
+    return [dict(c, pages=c.get("pages") or c.get("expect") or [c["page"]]) for c in cases]
 
 
 def open_search(page, start_url: str) -> None:

@@ -42,11 +42,9 @@
 
   function linkFor(button) {
     if (button.hasAttribute("data-kopieer")) return new URL(button.getAttribute("data-kopieer"), window.location.href).href;
-    if (button.hasAttribute("data-kort")) {
-      // from disk (the offline copy) a folder opens as a listing: copy its page
-      var path = button.getAttribute("data-kort") + (window.location.protocol === "file:" ? "index.html" : "");
-      return new URL(path, siteRoot()).href;
-    }
+    // a short link from the site root, in the form this build serves (in the offline copy the
+    // folder's page: kennisbank.sitemap.served_path, applied by the macro layer)
+    if (button.hasAttribute("data-kort")) return new URL(button.getAttribute("data-kort"), siteRoot()).href;
     var page = window.location.href.split(/[?#]/)[0];
     return page + "#" + button.getAttribute("data-anker");
   }

@@ -184,7 +184,7 @@
     var notice = root.querySelector(".selectie__onbekend");
     var titleInput = root.querySelector(".selectie__titel-invoer");
     var heading = document.querySelector("article h1");
-    var site = root.getAttribute("data-site");  // the public address, when known: QR codes
+    var site = root.getAttribute("data-online");  // this page's public address, when known: QR codes
     var chosen = [];
     var title = "";
     controls.hidden = false;
@@ -271,9 +271,9 @@
         var li = items[anchor];
         li.querySelector(".selectie__omhoog").disabled = n === 0;
         li.querySelector(".selectie__omlaag").disabled = n === chosen.length - 1;
-        var short = li.querySelector(".stap__bron").getAttribute("data-kort");
-        if (site && !li.querySelector(".selectie__qr")) {
-          var code = qrCode(site + short, "QR-code naar " + site + short);
+        var short = li.getAttribute("data-qr");  // the step's public short address (render_selectie)
+        if (short && !li.querySelector(".selectie__qr")) {
+          var code = qrCode(short, "QR-code naar " + short);
           if (code) {
             var box = element("span", "selectie__qr");
             box.appendChild(code);
