@@ -315,8 +315,9 @@ def test_a_selection_of_every_step_shows_and_presents_each_whole(page, served_si
     problems = [f"{s.id} shown: {sorted(gone)}" for s, (_, text) in zip(steps, shown) if (gone := missing(s, text))]
     page.locator("button.presenteer").click()
     screens: dict[str, list[dict]] = {}  # step id -> its screens
-    for slide in slides(page)[1:-1]:
-        screens.setdefault(slide["kop"].split(" · ")[0], []).append(slide)
+    for slide in slides(page)[1:]:  # after the title; the sources of so many steps may take more than one screen
+        if not slide["kop"].startswith("Bronnen"):
+            screens.setdefault(slide["kop"].split(" · ")[0], []).append(slide)
     assert list(screens) == [s.id for s in steps]
     for step in steps:
         if gone := missing(step, " ".join(s["tekst"] for s in screens[step.id])):
