@@ -78,6 +78,7 @@
     var links = Array.prototype.slice.call(document.querySelectorAll("a.selectie-link"));
     var all = document.querySelector("button.kies-alle");
     if (!buttons.length && !links.length) return;
+    say("");  // the status region waits in the page before its first message
     links.forEach(function (a) { a.setAttribute("data-pad", pathOf(a.getAttribute("href"))); });
 
     function show() {
@@ -188,6 +189,7 @@
     var chosen = [];
     var title = "";
     controls.hidden = false;
+    say("");
 
     // Material's navigation.tracking writes the heading in view into the address as the reader
     // scrolls, or clears it; on this page the address is the selection, so a change of the
