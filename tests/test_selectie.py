@@ -63,6 +63,8 @@ def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker
     page.locator("select[name=fase]").select_option(handvat.phase.id)
     page.locator("select[name=handvat]").select_option(handvat.id)
     assert page.locator("ol.overzicht > li:visible").count() == len(handvat.steps)
+    status = page.locator(".selectie-status[role=status]")
+    assert status.count() == 1 and status.text_content() == ""  # there before its first message, so it is read out
     row(page, by_filter).locator("button.kies").click()
     assert row(page, by_filter).locator("button.kies").get_attribute("aria-pressed") == "true"
     assert page.locator("a.selectie-link").inner_text() == "Eigen selectie (1 stap)"
