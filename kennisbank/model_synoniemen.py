@@ -2,12 +2,12 @@
 what the sources call otherwise, and the recommendation, step, card or page each leads to.
 
 ``synoniemen.yml`` holds the editors' words per recommendation or page. Each file under
-``zoekwoorden/`` holds the words of one role (politie, jongerenwerk, gemeente, bestuurder,
-trainer), written per item from that role's description (``wie``) as README.md ("How the search
-words were made") and REDACTIE.md describe. Validated at build start like all content; rendered
-(macros/render_zoekwoorden.py) as a hidden paragraph on their page, and put by the post-build
-step (exports/searchindex.py) into the search entry they lead to: a step's words into the step's
-own entry, the others into the page's."""
+``zoekwoorden/`` holds the words of one role (politie, jongerenwerk, gemeente, sociaal-domein,
+bestuurder, trainer), written per item from that role's description (``wie``) as README.md ("How
+the search words were made") and REDACTIE.md describe. Validated at build start like all
+content; rendered (macros/render_zoekwoorden.py) as a hidden paragraph on their page, and put by
+the post-build step (exports/searchindex.py) into the search entry they lead to: a step's words
+into the step's own entry, the others into the page's."""
 
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ def now_page(card_id: str) -> str:
 
 
 def now_checklist(card_id: str) -> str:
-    """The checklist id a card's ticks are kept under (apart from the recommendation pages' ticks)."""
+    """A card's checklist id (0.1 kept the card's ticks under it; ticks are kept per step id now)."""
     return f"nu-{card_id}"
 
 
@@ -126,6 +126,25 @@ CREDIT_SOURCE = "data-bron"
 # A copy button's or link's short link, from the site root ("r/v2-4/"): the copy and print
 # scripts make the full address of it; the macro layer writes it in the form the build serves.
 SHORT_LINK_ATTRIBUTE = "data-kort"
+
+# What the browser keeps (localStorage), by key. The renderers write the keys into the pages'
+# data attributes (data-opslag...); the scripts read them there and repeat none.
+# A step's tick: one state per step id, whichever page shows the step (its recommendation's page,
+# a "Nu handelen" card), so a tick on the card is the tick on the page.
+TICK_KEY = "kennisbank.stap."  # + step id -> TICKED
+TICKED = "gedaan"
+# Version 0.1 kept a list of ticked step ids per checklist; the script moves such a list into
+# TICK_KEY once and removes it.
+OLD_TICKS_KEY = "kennisbank.vinkjes."  # + checklist id (a handvat id, or a card's now_checklist)
+# A zelfscan answer per step id ("ja", "deels", ...), apart from the tick: a tick says a step was
+# done (often in one incident, on a card), an answer says where the organisation stands.
+ANSWER_KEY = "kennisbank.zelfscan."  # + step id
+
+
+def answers_before_key(phase_id: str) -> str:
+    """Where the zelfscan of a phase keeps the answers it had before its last wipe or opened file,
+    until "Ongedaan maken" puts them back or the team answers a question again."""
+    return f"kennisbank.zelfscan-vorige.{phase_id}"
 
 
 # --- addresses -------------------------------------------------------------------------------

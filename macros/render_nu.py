@@ -11,7 +11,7 @@ from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
-from .render_steps import find_step, render_step_elsewhere, select_button, selection_link
+from .render_steps import checklist_attributes, find_step, render_step_elsewhere, select_button, selection_link
 from .render_text import EDITORS_MARK, esc, esc_html, one_line
 
 
@@ -67,7 +67,7 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's
             # index by their front matter (search.exclude), the overview lists the cards
-            f'<div class="checklist" data-checklist="{now_checklist(card.id)}" data-kopie markdown="block">'
+            f'<div class="checklist" {checklist_attributes(now_checklist(card.id))} data-kopie markdown="block">'
             if actions
             else '<div data-kopie markdown="block">',
             '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",

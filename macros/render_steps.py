@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kennisbank.citations import MARKER, plain
 from kennisbank.model import Content, StepView
-from kennisbank.sitemap import CHANGES, SELECTION, link, short_path, version_anchor
+from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, SELECTION, TICK_KEY, TICKED, link, short_path, version_anchor
 from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
 
 # a step id -> where a reader reports an error in that step (a mailto: address), or None
@@ -205,7 +205,9 @@ def render_step_elsewhere(step: StepView, content: Content, place: str, attribut
             f'<li class="stap stap--{noun(step)}" id="{step.anchor}" {step_attributes(step)}{attributes} markdown="block">',
             f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
             f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
-            f'uit {esc_html(place)}</a><span class="stap__groep">{group}</span>{controls}</div>',
+            # named by its step as well: a card or a selection links several steps of one recommendation
+            f'uit {esc_html(place)}<span class="visueel-verborgen"> ({noun(step)} {step.id})</span></a>'
+            f'<span class="stap__groep">{group}</span>{controls}</div>',
             *step_body(step, content),
             "</li>",
         ]
@@ -220,6 +222,15 @@ def group_heading(step: StepView, anchor: str) -> str:
     return f'<h3 id="{anchor}-{slug(group.title)}"{audience}>{esc_html(group.title)}</h3>'
 
 
+def checklist_attributes(checklist_id: str) -> str:
+    """What checklist.js reads of a checklist: where each step's tick is kept (one key per step id,
+    shared by every page that shows the step) and the list 0.1 kept for this checklist."""
+    return (
+        f'data-checklist="{esc_html(checklist_id)}" data-opslag="{TICK_KEY}" data-opslag-waarde="{TICKED}"'
+        f' data-opslag-oud="{esc_html(OLD_TICKS_KEY + checklist_id)}"'
+    )
+
+
 def render_checklist(
     checklist_id: str,
     steps: tuple[StepView, ...],
@@ -228,14 +239,14 @@ def render_checklist(
     feedback: Feedback | None = None,
     selectable: bool = False,
 ) -> str:
-    """Steps as a checklist (ticks kept per checklist id), under group headings where present.
+    """Steps as a checklist (a tick kept per step id), under group headings where present.
 
     Points (signals, questions, examples) are listed the same way, without checkboxes; a list of
     points only is no checklist at all.
     """
     actions = any(s.kind == "steps" for s in steps)
     out = [
-        f'<div class="checklist" data-checklist="{esc_html(checklist_id)}" markdown="block">'
+        f'<div class="checklist" {checklist_attributes(checklist_id)} markdown="block">'
         if actions
         else '<div class="puntenlijst" markdown="block">',
         '<p class="checklist__voortgang" aria-live="polite" data-search-exclude data-site-only></p>' if actions else "",

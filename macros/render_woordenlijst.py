@@ -32,7 +32,9 @@ def render_glossary(terms: list[Term]) -> str:
         origin = f' <span class="woordenlijst__herkomst">({EDITORIAL if t.editorial else FROM_SOURCE})</span>'
         see = " Zie ook: " + ", ".join(f"[{esc(names[ref])}](#{ref})" for ref in t.see) + "." if t.see else ""
         sources = (
-            f" Op de pagina [Bronnen]({link(SOURCES, t.sources_entry)}) staat welke stappen ernaar verwijzen."
+            # the link is named by its term too: out of context ("Bronnen", three times) it says where
+            f' Op de pagina [Bronnen<span class="visueel-verborgen"> bij {esc(t.term)}</span>]({link(SOURCES, t.sources_entry)})'
+            " staat welke stappen ernaar verwijzen."
             if t.sources_entry
             else ""
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from kennisbank.model import Content, Phase, StepView
-from kennisbank.sitemap import link
+from kennisbank.sitemap import ANSWER_KEY, answers_before_key, link
 
 from .render_steps import group_heading, short_text, step_body
 from .render_text import esc_html
@@ -49,11 +49,14 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
                 fields.append(group_heading(step, f"scan-{handvat.id.lower()}"))
             group = step.group
             fields.append(render_question(step, content))
+        name = f"{handvat.id} {esc_html(handvat.data.short_title)}"
         sections.append(
             "\n".join(
                 [
-                    f'<section class="zelfscan__handvat" data-handvat="{handvat.id}" aria-labelledby="scan-{handvat.id.lower()}" markdown="block">',
-                    f'<h2 id="scan-{handvat.id.lower()}">{handvat.id} {esc_html(handvat.data.short_title)}</h2>',
+                    # data-naam: the summary's row header (the heading gathers link and copy buttons)
+                    f'<section class="zelfscan__handvat" data-handvat="{handvat.id}" data-naam="{name}"'
+                    f' aria-labelledby="scan-{handvat.id.lower()}" markdown="block">',
+                    f'<h2 id="scan-{handvat.id.lower()}">{name}</h2>',
                     f'<p><a href="{esc_html(link(handvat.page))}">{esc_html(handvat.data.title)}</a></p>',
                     *fields,
                     "</section>",
@@ -66,20 +69,37 @@ def render_zelfscan(phase: Phase, content: Content, version: str) -> str:
             f'<a href="{esc_html(link(h.page))}">{h.id} {esc_html(h.data.short_title)}</a>' for h in unscored
         )
         note = f'<p class="zelfscan__zonder">Zonder stappen om te scoren (aandachtspunten): {names}.</p>'
+    # asks before answers are wiped or replaced (zelfscan.js fills in what would change); a modal
+    # dialog keeps focus inside, closes on Escape and gives focus back to the button that opened it.
+    # It stands inside the actions' block, with no block of its own inside: Markdown would wrap a bare
+    # dialog in a paragraph, and breaks a block nested in a dialog apart.
+    question = (
+        '<dialog class="zelfscan__vraag" aria-labelledby="zelfscan-vraag-titel" aria-describedby="zelfscan-vraag-tekst">'
+        '<p class="zelfscan__vraag-titel" id="zelfscan-vraag-titel"></p>'
+        '<p class="zelfscan__vraag-tekst" id="zelfscan-vraag-tekst"></p>'
+        '<p class="zelfscan__vraag-knoppen">'
+        '<button type="button" class="md-button md-button--primary zelfscan__ja">Doorgaan</button>'
+        '<button type="button" class="md-button zelfscan__nee" autofocus>Annuleren</button></p>'
+        '</dialog>'
+    )
     actions = (
         '<div class="zelfscan__acties" data-site-only>'
         '<button type="button" class="md-button zelfscan__exporteer">Scan opslaan als bestand</button>'
         '<label class="md-button zelfscan__importeer">Scan openen uit bestand'
         '<input type="file" accept=".json,application/json" class="visueel-verborgen"></label>'
+        '<button type="button" class="md-button zelfscan__afdrukken">Samenvatting afdrukken</button>'
         '<button type="button" class="md-button zelfscan__wis">Antwoorden wissen</button>'
-        '<p class="zelfscan__melding" role="status"></p></div>'
+        # shown after a wipe or an opened file, until the team answers again (zelfscan.js)
+        '<button type="button" class="md-button zelfscan__herstel" hidden>Ongedaan maken</button>'
+        f'<p class="zelfscan__melding" role="status"></p>{question}</div>'
     )
     answers = esc_html(json.dumps(dict(ANSWERS), ensure_ascii=False))
     return "\n".join(
         [
             # out of the search index: its questions are the steps, found on their own pages
             f'<form class="zelfscan" data-search-exclude data-fase="{phase.id}" data-fase-naam="{esc_html(phase.name)}"'
-            f' data-versie="{esc_html(version)}" data-antwoorden="{answers}" data-actie="{TO_DO}" markdown="block">',
+            f' data-versie="{esc_html(version)}" data-antwoorden="{answers}" data-actie="{TO_DO}"'
+            f' data-opslag="{ANSWER_KEY}" data-opslag-vorige="{answers_before_key(phase.id)}" markdown="block">',
             actions,
             note,
             *sections,

@@ -122,3 +122,30 @@ def test_the_copy_script_does_not_repeat_the_offline_address_rule():
     script = (ROOT / "docs/assets/javascripts/kopieer.js").read_text(encoding="utf-8")
     assert "index.html" not in script and '"file:"' not in script
 
+
+SCRIPTS = ROOT / "docs/assets/javascripts"
+
+
+def storage_keys_in(scripts: dict[str, str]) -> list[str]:
+    keys = (sitemap.TICK_KEY, sitemap.OLD_TICKS_KEY, sitemap.ANSWER_KEY, sitemap.answers_before_key(""))
+    return [f"{name}: {key}" for name, text in scripts.items() for key in keys if key in text]
+
+
+def test_the_scripts_read_the_storage_keys_from_the_pages_and_repeat_none(content):
+    # owner: kennisbank.sitemap (TICK_KEY, OLD_TICKS_KEY, ANSWER_KEY, answers_before_key); the
+    # renderers write them into data attributes, checklist.js and zelfscan.js read them there
+    from macros.render_steps import render_checklist
+    from macros.render_zelfscan import render_zelfscan
+
+    scripts = {p.name: p.read_text(encoding="utf-8") for p in SCRIPTS.glob("*.js")}
+    assert storage_keys_in(scripts) == []
+    handvat = next(h for h in content.handvatten.values() if any(s.kind == "steps" for s in h.steps))
+    checklist = render_checklist(handvat.id, handvat.steps, content)
+    assert f'data-opslag="{sitemap.TICK_KEY}"' in checklist and f'data-opslag-waarde="{sitemap.TICKED}"' in checklist
+    assert f'data-opslag-oud="{sitemap.OLD_TICKS_KEY}{handvat.id}"' in checklist
+    phase = content.phases[0]
+    scan = render_zelfscan(phase, content, "0.1")
+    assert f'data-opslag="{sitemap.ANSWER_KEY}"' in scan
+    assert f'data-opslag-vorige="{sitemap.answers_before_key(phase.id)}"' in scan
+    # a script that writes a key itself is caught
+    assert storage_keys_in({"x.js": f'var PREFIX = "{sitemap.TICK_KEY}";'}) == [f"x.js: {sitemap.TICK_KEY}"]

@@ -95,17 +95,15 @@ def test_query_sets_find_their_pages(worker, where):
 
 
 def check_typed_sample(page, start_url: str, worker_seen: dict[str, list[dict]]) -> list[str]:
-    """Type the sample in the browser; every query must rank as the worker in node ranks it, and
-    the sample's queries must find their pages."""
+    """Type the sample in the browser; every query must rank as the worker in node ranks it (whether
+    a query finds its page is the query sets' share, above: one query's place may change when the
+    editors add words, and must not fail a test on its own)."""
     problems = []
-    cases = {c["query"]: c for name in QUERY_SETS for c in load_cases(name)}
     open_search(page, start_url)
     for query in [q for name in QUERY_SETS for q in SAMPLE.get(name, [])] + ASSERTED:
         typed = type_expecting(page, query, worker_seen[query])
         if top_locations(typed) != top_locations(worker_seen[query]):
             problems.append(f"{query!r}: typed {top_locations(typed)}, node {top_locations(worker_seen[query])}")
-        if query in cases:
-            problems += misses_of([cases[query]], {query: typed})
         problems += [f"{query!r}: broken highlighting: {r['html'][:300]}" for r in typed if broken_highlight(r["html"])]
     return problems
 

@@ -1,10 +1,13 @@
 """What the scripts keep and count in the browser: ticks and zelfscan answers (a browser that
 cannot store says so once; only the zelfscan's own answers are taken from storage or a file), the
-citation's copy button, and a card's counter under its role switch."""
+citation's copy button, a card's counter under its role switch, and one tick per step id, shared
+by the card and the recommendation's page."""
 
 from __future__ import annotations
 
 import json
+
+import pytest
 
 THROWING_STORAGE = """
 Storage.prototype.setItem = function () { throw new DOMException('QuotaExceededError', 'QuotaExceededError'); };
@@ -108,3 +111,86 @@ def test_a_cards_counter_counts_the_steps_its_role_shows(page, served_site, cont
         page.locator(f'.rolkeuze input[value="{n}"]').check()
         shown = [s for s in steps if n in roles_of(s, content, audiences)]
         assert progress.text_content() == f"0 van {len(shown)} stappen afgevinkt", role
+
+
+# --- one tick per step (issue 23, point 3) ------------------------------------------------------
+
+
+def card_step(content):
+    """A card's first step that is an action, and its recommendation's page address."""
+    from kennisbank.sitemap import url_of
+
+    for card in content.now_cards.values():
+        for step_id in card.steps:
+            step = content.step(step_id)
+            if step.kind == "steps":
+                handvat = content.handvat(step_id.split(".")[0])
+                return card, step, url_of(handvat.page)
+    raise AssertionError("no card holds an action")
+
+
+SIZES = pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=["phone", "laptop"])
+
+
+@SIZES
+def test_a_tick_is_one_state_per_step_on_the_card_and_the_recommendation_page(browser, served_site, content, size):
+    from kennisbank.sitemap import now_page, url_of
+
+    card, step, handvat_url = card_step(content)
+    context = browser.new_context(locale="nl-NL", viewport=size)
+    page = context.new_page()
+    try:
+        card_url = f"{served_site}/{url_of(now_page(card.id))}"
+        box = f"#vink-{step.anchor}"
+        page.goto(card_url)
+        page.locator(f'label[for="vink-{step.anchor}"]').click()  # ticked on the card
+        page.goto(f"{served_site}/{handvat_url}")
+        assert page.locator(box).is_checked()  # ticked on its page
+        assert page.locator(f"#{step.anchor}.stap--klaar").count() == 1
+        assert page.locator(".checklist__voortgang").text_content().startswith("1 van ")
+        page.locator(box).uncheck()  # unticked on the page
+        page.goto(card_url)
+        assert not page.locator(box).is_checked()  # unticked on the card
+        # "Vinkjes wissen" on the card clears the step on its page as well
+        page.locator(box).check()
+        page.locator(".checklist__wis").click()
+        page.goto(f"{served_site}/{handvat_url}")
+        assert not page.locator(box).is_checked()
+    finally:
+        context.close()
+
+
+def test_a_tick_in_another_tab_shows_at_once(browser, served_site, content):
+    from kennisbank.sitemap import now_page, url_of
+
+    card, step, handvat_url = card_step(content)
+    context = browser.new_context(locale="nl-NL")
+    try:
+        on_card, on_page = context.new_page(), context.new_page()
+        on_card.goto(f"{served_site}/{url_of(now_page(card.id))}")
+        on_page.goto(f"{served_site}/{handvat_url}")
+        on_card.locator(f"#vink-{step.anchor}").check()
+        on_page.wait_for_function(f"document.querySelector('#vink-{step.anchor}').checked")
+        assert on_page.locator(".checklist__voortgang").text_content().startswith("1 van ")
+    finally:
+        context.close()
+
+
+def test_ticks_kept_per_page_by_version_0_1_move_to_their_steps(page, served_site, content):
+    from kennisbank.sitemap import OLD_TICKS_KEY, TICK_KEY, TICKED, now_checklist, now_page, url_of
+
+    card, step, handvat_url = card_step(content)
+    handvat = content.handvat(step.id.split(".")[0])
+    others = [s for s in handvat.steps if s.kind == "steps" and s.id != step.id]
+    page.goto(f"{served_site}/{handvat_url}")
+    page.evaluate("localStorage.clear()")
+    # 0.1 kept a list per page and per card
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [OLD_TICKS_KEY + handvat.id, json.dumps([others[0].id, 7])])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [OLD_TICKS_KEY + now_checklist(card.id), json.dumps([step.id])])
+    page.reload()
+    assert page.locator(f"#vink-{others[0].anchor}").is_checked()
+    assert page.evaluate("k => localStorage.getItem(k)", OLD_TICKS_KEY + handvat.id) is None  # moved, once
+    assert page.evaluate("k => localStorage.getItem(k)", TICK_KEY + others[0].id) == TICKED
+    page.goto(f"{served_site}/{url_of(now_page(card.id))}")  # the card's list moves when the card is opened
+    page.goto(f"{served_site}/{handvat_url}")
+    assert page.locator(f"#vink-{step.anchor}").is_checked()
