@@ -17,6 +17,7 @@ from .reading import ReadError, control_characters, load_yaml
 from .citations import CitationError, Ref, Registry, plain, split_text
 from .model_base import MARKUP, Group, ListKind, Note, Step, Strict, SubItem, Table, Text  # noqa: F401 (re-exported)
 from .model_nu import NowCard, NowFile, check_cards
+from .model_welke_fase import PhaseGuide, check_guide
 from .model_trainingen import Checklist, ChecklistsFile, Course, PublieksagressieFile, Trainingen, group_refs
 from .model_wijzigingen import ChangelogEntry, check_order
 from .model_woordenlijst import Term, check_glossary
@@ -238,6 +239,7 @@ class Content:
     now_roles: tuple[str, ...]  # the audiences the "Nu handelen" cards' switch offers
     now_cards: dict[str, NowCard]  # by id, in file order
     changelog: list[ChangelogEntry]  # newest first
+    phase_guide: PhaseGuide | None = None  # the editors' guide "Welke fase?" (data/welke-fase.yml)
 
     def step(self, step_id: str) -> StepView:
         """A step of the cycle by id ("C1.2")."""
@@ -320,6 +322,8 @@ def load(data_dir: Path | str) -> Content:
     problems += found
     changelog, found = _changelog(root, handvatten, trainingen.courses, cycle_loaded)
     problems += found
+    phase_guide, found = _phase_guide(root, phases, handvatten, cycle_loaded)
+    problems += found
     if problems:
         raise ContentError(problems)
     return Content(
@@ -343,6 +347,7 @@ def load(data_dir: Path | str) -> Content:
         now_roles=now_roles,
         now_cards=now_cards,
         changelog=changelog,
+        phase_guide=phase_guide,
     )
 
 
@@ -734,6 +739,27 @@ def _now(
     if found:
         return nothing, problems
     return (tuple(now.roles), {card.id: card for card in now.cards}), problems
+
+
+PHASE_GUIDE_FILE = "welke-fase.yml"
+
+
+def _phase_guide(
+    root: Path, phases: dict[str, Phase], handvatten: dict[str, Handvat], cycle_loaded: bool
+) -> Found[PhaseGuide | None]:
+    """The guide "Welke fase?": every phase once, in order; every place and recommendation it
+    names must exist (checked only when the cycle loaded, as for the cards)."""
+    path = root / PHASE_GUIDE_FILE
+    if not path.exists():
+        return None, []
+    where = _rel(path, root)
+    guide, problems = _read(PhaseGuide, path, root)
+    if guide is None:
+        return None, problems
+    found = _markup(where, guide)
+    if cycle_loaded:
+        found += check_guide(guide, where, [p.id for p in phases.values()], set(handvatten))
+    return (None if found else guide), problems + found
 
 
 def _changelog(

@@ -25,6 +25,7 @@ from .model import HandvatData, PhasesFile, ReadersFile, SourceDocument, Sources
 from .model_trainingen import ChecklistsFile, Course, PublieksagressieFile
 from .model_nu import NowFile
 from .model_synoniemen import Entry as SearchWords, RoleFile
+from .model_welke_fase import PhaseGuide
 from .model_wijzigingen import ChangelogEntry
 from .model_woordenlijst import Term
 
@@ -48,6 +49,7 @@ KINDS: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("nu-handelen", "Kaarten ‘Nu handelen’", NowFile, ("nu-handelen.yml",)),
     ("synoniemen", "Zoekwoorden van de redactie", list[SearchWords], ("synoniemen.yml",)),
     ("zoekwoorden", "Zoekwoorden van één rol", RoleFile, ("zoekwoorden/*.yml",)),
+    ("welke-fase", "Wegwijzer ‘Welke fase?’", PhaseGuide, ("welke-fase.yml",)),
 ]
 
 

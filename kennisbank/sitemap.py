@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Callable
 # The schemes the model itself uses live one layer down (kennisbank.schemes); they are the site
 # map's as much as the rest, so they are asked for here.
 from .schemes import link, recommendation_page, source_anchor, step_anchor  # noqa: F401 (re-exported)
+# the data file of the guide "Welke fase?", whose quotes are the cycle document's (the model names its files)
+from .model import PHASE_GUIDE_FILE
 
 if TYPE_CHECKING:
     from .model import Content, Handvat, Phase
@@ -45,6 +47,15 @@ GUIDE_TABLE_PAGES = {
 }
 # "Nu handelen": an overview and one page per card (data/nu-handelen.yml)
 NOW_INDEX = "nu-handelen/index.md"
+# A lesson of one's own (issue 24): every step and point of the cycle, filterable; the reader's
+# selection of them, whose address holds it (/selectie/#c1-1,c2-3: step anchors, in order); and
+# the editors' guide to the phase that applies now, in the source's words (data/welke-fase.yml).
+STEPS_OVERVIEW = "stappen.md"
+SELECTION = "selectie.md"
+PHASE_GUIDE = "cyclus/welke-fase.md"
+SELECTION_EXPORT = "selectie"  # the selection's CSV and JSON files: selectie-<date>.csv
+# the QR code generator the selection page loads (vendored from npm, MIT; its LICENSE beside it)
+QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js"
 
 
 def now_page(card_id: str) -> str:
@@ -239,13 +250,14 @@ def source_file(content: Content, page: str) -> str:
 # --- where a source document's data lives ----------------------------------------------------
 def document_files(content: Content, document_id: str) -> list[str]:
     """The data files (paths under data/) that may hold a source document's transcribed text:
-    the recommendation files for the cycle's document (``document:`` of cyclus/fasen.yml); for any
+    the recommendation files and the guide "Welke fase?" (its quotes) for the cycle's document
+    (``document:`` of cyclus/fasen.yml); for any
     other document, the guide's file trainingen/<id>.yml and the course's trainingen/cursussen/<id>.yml
     (the model refuses a file there that is named after no document). Its prose lives in the docs
     pages that credit it (``bronvermelding``). Callers keep those of the files that exist."""
     content.document(document_id)  # an unknown id names the known ones
     if document_id == content.cycle_document:
-        return [f"cyclus/{h.id}.yml" for h in content.handvatten.values()]
+        return [f"cyclus/{h.id}.yml" for h in content.handvatten.values()] + [PHASE_GUIDE_FILE]
     return [f"trainingen/{document_id}.yml", f"trainingen/cursussen/{document_id}.yml"]
 
 
@@ -343,7 +355,7 @@ def handbooks(content: Content) -> tuple[Handbook, ...]:
         Handbook(
             CYCLE_HANDBOOK,
             "De interventiecyclus: vredestijd, crisis en nazorg",
-            lambda path: path in (CYCLE, SOURCES) or path.startswith(phase_dirs),
+            lambda path: path in (CYCLE, PHASE_GUIDE, SOURCES) or path.startswith(phase_dirs),
         ),
         Handbook(TRAINING_HANDBOOK, "Trainingen en cursussen", lambda path: path.startswith(TRAININGS_DIR)),
     )

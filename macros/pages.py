@@ -19,12 +19,13 @@ from kennisbank.frontmatter import audiences_of
 from kennisbank.model import Content, ContentError
 from kennisbank.changelog import changed_item, last_change
 from kennisbank.model_wijzigingen import check_site
+from kennisbank.opendata import CSV_COLUMNS, open_data, step_rows
 from kennisbank.publisher import DEFAULT_LICENCE, LICENCES, Licence
 
 from . import (
     render_bronnen, render_cyclus, render_doelgroepen, render_hergebruik, render_metadata, render_short_links, render_nu, render_steps,
-    render_toegankelijkheid, render_trainingen, render_wijzigingen, render_woordenlijst, render_zelfscan,
-    render_zoekwoorden,
+    render_selectie, render_toegankelijkheid, render_trainingen, render_welke_fase, render_wijzigingen, render_woordenlijst,
+    render_zelfscan, render_zoekwoorden,
 )
 from . import render_aantallen
 
@@ -278,6 +279,30 @@ class PageMacros:
     def nu_handelen_kaarten(self, page: Page) -> str:
         """The cards as links (home page, Crisis page, the overview)."""
         return render_nu.render_card_list(self.content)
+
+    # --- a lesson of one's own: every step to choose from, the selection, and "Welke fase?"
+    def stappen_overzicht(self, page: Page) -> str:
+        """Every step and point of the cycle, filterable, each with the toggle that selects it."""
+        return render_selectie.render_overview(self.content, self._audiences())
+
+    def selectie(self, page: Page) -> str:
+        """The reader's selection of steps: every step once, hidden, for selectie.js to show in the
+        address's order, with the open data's CSV rows for the export."""
+        data = open_data(self.content, self.settings.version, self.settings.licence, self._audiences())
+        site = self.settings.site_url
+        return render_selectie.render_selection(
+            self.content, self.settings.version, sitemap.SELECTION_EXPORT, site,
+            f"{site}{sitemap.url_of(sitemap.SELECTION)}" if site else None,
+            render_selectie.csv_data(CSV_COLUMNS, step_rows(data, site)),
+        )
+
+    def selectie_link(self, page: Page) -> str:
+        """A link to the reader's selection (shown by selectie.js with its count)."""
+        return render_steps.selection_link()
+
+    def welke_fase(self, page: Page) -> str:
+        """The editors' guide to the phase that applies now, in quotes of the source."""
+        return render_welke_fase.render_guide(self.content)
 
     # --- sources, glossary, short links, audiences
     def bronnen(self, page: Page) -> str:

@@ -12,7 +12,7 @@ import re
 from kennisbank.model import Content, Handvat, Phase, count_label, source_label
 from kennisbank.qr import qr_svg
 from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
-from .render_steps import render_checklist
+from .render_steps import render_checklist, selection_link
 from .render_text import EDITORS_MARK, esc, esc_html, md_text, paragraphs
 
 
@@ -116,7 +116,8 @@ def render_handvat(
         f'Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
         + (f'<template class="presentatie__qr">{qr_svg(address, "presentatie__qr-code")}</template>' if address else "")
         + '<button type="button" class="md-button presenteer">Presenteren</button>'
-        "</div>",
+        + selection_link()
+        + "</div>",
         render_downloads(list(downloads)),
         "</div>",
         "",
@@ -125,7 +126,7 @@ def render_handvat(
         out.append(render_intro(data.intro, content))
     out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
-    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, feedback=feedback))
+    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, feedback=feedback, selectable=True))
     out.append("")
     out.append(render_roles(handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})
@@ -142,19 +143,26 @@ def render_overview(content: Content) -> str:
     out = [f"{EDITORS_MARK} De korte namen vóór de titels (zoals ‘V5 Signalen tijdig delen’) zijn van de redactie; de titels na de dubbele punt zijn die van de bron.\n"]
     for phase in content.phases:
         out.append(f"### [{esc(phase.name)}]({link(phase_page(phase.id))})\n")
-        out += [f"- [{esc(short_label(handvat))}]({page_link(handvat)}): {esc(handvat.data.title)}" for handvat in content.in_phase(phase.id)]
+        out += phase_list(phase, content)
         out.append("")
     return "\n".join(out)
+
+
+def phase_list(phase: Phase, content: Content) -> list[str]:
+    """A phase's recommendations as Markdown list items: short label (a link) and the source's title."""
+    return [f"- [{esc(short_label(h))}]({page_link(h)}): {esc(h.data.title)}" for h in content.in_phase(phase.id)]
+
+
+def kern_line(phase: Phase) -> str:
+    """The source's own labels for a phase from its 'Kern' overview ("Relaties / Vertrouwen
+    opbouwen / Signalen in context"), not made into a sentence; the layout is the editors'."""
+    return f'<p class="fase-kern" markdown="span">**{esc(phase.theme)}** · {" · ".join(esc(a) for a in phase.aims)} {EDITORS_MARK}</p>\n'
 
 
 def render_phase(phase: Phase, content: Content) -> str:
     """A phase index: theme and aims, then each recommendation with its question and steps count."""
     phase_id = phase.id
-    # the source's own labels from its 'Kern' overview ("Relaties / Vertrouwen opbouwen / Signalen
-    # in context"), not made into a sentence; the layout is the editors'
-    out = [
-        f'<p class="fase-kern" markdown="span">**{esc(phase.theme)}** · {" · ".join(esc(a) for a in phase.aims)} {EDITORS_MARK}</p>\n'
-    ]
+    out = [kern_line(phase)]
     for handvat in content.in_phase(phase_id):
         out.append(f"## [{esc(short_label(handvat))}]({page_link(handvat)}) {{#{handvat.id.lower()}}}\n")
         out.append(f"{esc(handvat.data.title)}\n")

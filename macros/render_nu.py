@@ -11,7 +11,7 @@ from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
-from .render_steps import checklist_attributes, find_step, step_attributes, step_body, step_number
+from .render_steps import checklist_attributes, find_step, render_step_elsewhere, select_button, selection_link
 from .render_text import EDITORS_MARK, esc, esc_html, one_line
 
 
@@ -41,19 +41,8 @@ def render_role_switch(card: NowCard, content: Content) -> str:
 
 def render_card_step(step: StepView, content: Content, roles: list[int]) -> str:
     handvat = content.handvat(step.id.split(".")[0])
-    noun = "stap" if step.kind == "steps" else "punt"
-    group = f" · {esc_html(step.group.title)}" if step.group else ""
-    return "\n".join(
-        [
-            f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} data-rollen="{" ".join(map(str, roles))}" markdown="block">',
-            f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
-            f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
-            # named by its step as well: a card links several steps of one recommendation
-            f'uit {esc_html(short_label(handvat))}<span class="visueel-verborgen"> (stap {step.id})</span></a>'
-            f'<span class="stap__groep">{group}</span></div>',
-            *step_body(step, content),
-            "</li>",
-        ]
+    return render_step_elsewhere(
+        step, content, short_label(handvat), f' data-rollen="{" ".join(map(str, roles))}"', select_button(step)
     )
 
 
@@ -74,6 +63,7 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             f'<p class="nu-wanneer">{EDITORS_MARK} <span class="nu-redactie">Kaart van de redactie.</span> {esc_html(one_line(card.when))}'
             ' <strong class="nu-112">Bij direct gevaar: bel 112.</strong></p>',
             render_role_switch(card, content),
+            f'<p class="nu-selectie" data-site-only>{selection_link()}</p>',
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's
             # index by their front matter (search.exclude), the overview lists the cards

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kennisbank.citations import MARKER, plain
 from kennisbank.model import Content, StepView
-from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, TICK_KEY, TICKED, link, short_path, version_anchor
+from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, SELECTION, TICK_KEY, TICKED, link, short_path, version_anchor
 from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
 
 # a step id -> where a reader reports an error in that step (a mailto: address), or None
@@ -145,9 +145,33 @@ def changed_mark(step: StepView, content: Content) -> str:
     return f'<a class="stap__gewijzigd" href="{href}">gewijzigd in {esc_html(latest.version)}</a>'
 
 
-def render_step(step: StepView, content: Content, short_link: bool = False, feedback: Feedback | None = None) -> str:
+def noun(step: StepView) -> str:
+    """What the site calls it: a "stap" (an action) or a "punt" (a signal, question, example)."""
+    return "stap" if step.kind == "steps" else "punt"
+
+
+def select_button(step: StepView) -> str:
+    """The toggle that puts a step of the cycle in the reader's own selection (selectie.js, which
+    shows it: without a script it would do nothing). It names the step by its anchor, the form the
+    selection's address is written in, so the script needs no id rule of its own."""
+    return (
+        f'<button type="button" class="kies" data-kies="{step.anchor}" aria-pressed="false" data-site-only hidden>'
+        f'In selectie<span class="visueel-verborgen"> ({noun(step)} {step.id})</span></button>'
+    )
+
+
+def selection_link() -> str:
+    """A link to the reader's selection; selectie.js shows it with the count and the selection's
+    address (the steps chosen, in order)."""
+    return f'<a class="selectie-link" href="/{SELECTION}" data-site-only hidden>Eigen selectie</a>'
+
+
+def render_step(
+    step: StepView, content: Content, short_link: bool = False, feedback: Feedback | None = None, selectable: bool = False
+) -> str:
     """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table;
-    ``feedback``: the step id -> the address where a reader reports an error in it (or None)."""
+    ``feedback``: the step id -> the address where a reader reports an error in it (or None);
+    ``selectable``: with the toggle that adds it to the reader's selection (steps of the cycle)."""
     noun = "stap" if step.kind == "steps" else "punt"
     report = feedback(step.id) if feedback else None
     parts = [
@@ -159,6 +183,7 @@ def render_step(step: StepView, content: Content, short_link: bool = False, feed
         f'<button type="button" class="kopieer kopieer--klein" data-site-only data-anker="{step.anchor}"'
         + (f' data-kort="{short_path(step.anchor)}"' if short_link else "")
         + f'>Kopieer link<span class="visueel-verborgen"> naar {noun} {step.id}</span></button>'
+        + (select_button(step) if selectable else "")
         + (f'<a class="stap__meld" href="{esc_html(report)}" data-site-only>Klopt er iets niet?'
            f'<span class="visueel-verborgen"> ({noun} {step.id})</span></a>' if report else "")
         + changed_mark(step, content) + "</div>",
@@ -166,6 +191,27 @@ def render_step(step: StepView, content: Content, short_link: bool = False, feed
     parts += step_body(step, content)
     parts.append("</li>")
     return "\n".join(parts)
+
+
+def render_step_elsewhere(step: StepView, content: Content, place: str, attributes: str = "", controls: str = "") -> str:
+    """A step shown away from its recommendation's page (a "Nu handelen" card, the selection): its
+    number, a link to its place (``place``: the recommendation's label; on paper the link prints
+    the step's short link), its group heading, ``controls`` of the view, and its whole body.
+    ``attributes``: the view's own data attributes on the item."""
+    handvat = content.handvat(step.id.split(".")[0])
+    group = f" · {esc_html(step.group.title)}" if step.group else ""
+    return "\n".join(
+        [
+            f'<li class="stap stap--{noun(step)}" id="{step.anchor}" {step_attributes(step)}{attributes} markdown="block">',
+            f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
+            f'<a class="stap__bron" href="{esc_html(link(handvat.page, step.anchor))}" data-kort="{short_path(step.anchor)}">'
+            # named by its step as well: a card or a selection links several steps of one recommendation
+            f'uit {esc_html(place)}<span class="visueel-verborgen"> ({noun(step)} {step.id})</span></a>'
+            f'<span class="stap__groep">{group}</span>{controls}</div>',
+            *step_body(step, content),
+            "</li>",
+        ]
+    )
 
 
 def group_heading(step: StepView, anchor: str) -> str:
@@ -191,6 +237,7 @@ def render_checklist(
     content: Content,
     short_links: bool = False,
     feedback: Feedback | None = None,
+    selectable: bool = False,
 ) -> str:
     """Steps as a checklist (a tick kept per step id), under group headings where present.
 
@@ -216,7 +263,7 @@ def render_checklist(
         if not open_list:
             out.append(f'<ol class="checklist__stappen checklist__stappen--{step.kind}" markdown="block">')
             open_list = True
-        out.append(render_step(step, content, short_links, feedback))
+        out.append(render_step(step, content, short_links, feedback, selectable))
     out.append("</ol>")
     if actions:
         out.append('<p data-site-only><button type="button" class="md-button checklist__wis" hidden>Vinkjes wissen</button></p>')

@@ -37,7 +37,9 @@ def transcribed(content) -> tuple[str, ...]:
 
 # pages the editors compiled from a source document (a matrix, a selection of steps): credited as
 # their compilation, never as a transcription
-COMPILED = ("trainingen/publieksagressie/per-functiegroep/", "zelfscan/vredestijd/", "zelfscan/crisis/", "zelfscan/nazorg/", "nu-handelen/")
+COMPILED = ("trainingen/publieksagressie/per-functiegroep/", "zelfscan/vredestijd/", "zelfscan/crisis/", "zelfscan/nazorg/", "nu-handelen/",
+            # issue 24: the guide "Welke fase?" (in the cycle's folder), the overview of all steps, the selection
+            "cyclus/welke-fase/", "stappen/", "selectie/")
 
 
 def test_compiled_pages_are_credited_as_the_editors_compilation(site, content):

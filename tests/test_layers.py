@@ -12,7 +12,7 @@ LAYERS = (
     # pure: schemes (paths, anchors), file reading, basic types; they know no content
     ("base", {"__init__", "schemes", "reading", "dates", "qr", "publisher", "model_base", "citations", "frontmatter"}),
     # the validated model: the data files' models and their loading
-    ("model", {"model", "model_trainingen", "model_nu", "model_woordenlijst", "model_wijzigingen", "model_synoniemen"}),
+    ("model", {"model", "model_trainingen", "model_nu", "model_woordenlijst", "model_wijzigingen", "model_synoniemen", "model_welke_fase"}),
     # derived from the model: the site map, the changelog's readings, the one entry point, exports of the data
     ("derived", {"sitemap", "changelog", "project", "opendata", "schemas", "abbreviations"}),
 )

@@ -258,3 +258,70 @@ def test_every_step_link_is_named_by_its_step_not_by_its_hash(site, content):
         for link, step in zip(links, handvat.steps):
             noun = "stap" if step.kind == "steps" else "punt"
             assert f'aria-label="Link naar {noun} {step.id}"' in link, link
+
+
+# --- a lesson of one's own (issue 24): the overview, the selection page and its presentation ----
+
+
+def test_the_overview_holds_every_step_whole_and_links_it_to_its_place(site, content):
+    """Every step and point once in the overview, whole (folded under its first words), with its
+    notes, and its number a link to its place."""
+    root = next(built(site, sitemap.STEPS_OVERVIEW).iter("article"))
+    rows = [li for li in root.iter("li") if li.get("data-stap")]
+    assert [li.get("data-stap") for li in rows] == [s.id for s in all_steps(content)]
+    problems = []
+    for step, li in zip(all_steps(content), rows):
+        handvat = content.handvat(step.id.split(".")[0])
+        if gone := missing(step, _text(li)):
+            problems.append(f"{step.id}: {sorted(gone)}")
+        number = next(a for a in li.iter("a") if "overzicht__nr" in a.get("class", ""))
+        if not number.get("href", "").endswith(f"{sitemap.url_of(handvat.page)}#{step.anchor}"):
+            problems.append(f"{step.id}: links to {number.get('href')}")
+        if sum("redactienoot" in d.get("class", "") for d in li.iter("details")) != len(step.notes):
+            problems.append(f"{step.id}: notes missing")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_selection_page_holds_every_step_once_whole_with_group_and_notes(site, content):
+    """The page a selection is shown from holds each step once, as the step renderer writes it
+    (selectie.js only chooses and orders them)."""
+    root = next(built(site, sitemap.SELECTION).iter("article"))
+    items = [li for li in root.iter("li") if li.get("data-stap") and "stap" in li.get("class", "").split()]
+    assert [li.get("data-stap") for li in items] == [s.id for s in all_steps(content)]
+    problems = []
+    for step, li in zip(all_steps(content), items):
+        if li.get("id") != step.anchor or li.get("data-groep") != (step.group.title if step.group else None):
+            problems.append(f"{step.id}: id {li.get('id')!r}, group {li.get('data-groep')!r}")
+        if gone := missing(step, _text(li)):
+            problems.append(f"{step.id}: {sorted(gone)}")
+        if step.group and step.group.title not in _text(li):
+            problems.append(f"{step.id}: group {step.group.title!r} missing")
+        if sum("redactienoot" in d.get("class", "") for d in li.iter("details")) != len(step.notes):
+            problems.append(f"{step.id}: notes missing")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_selection_of_every_step_shows_and_presents_each_whole(page, served_site, content):
+    """Every step chosen: each shown whole in the order of the address, and presented whole (a
+    step too long for one screen goes on on the next), between the title and the sources."""
+    steps = list(reversed(all_steps(content)))  # an order of the reader's own
+    page.goto(f"{served_site}/{sitemap.url_of(sitemap.SELECTION)}#{','.join(s.anchor for s in steps)}")
+    page.locator(".selectie__bediening:not([hidden])").wait_for()
+    shown = page.evaluate("""() => [...document.querySelectorAll('.selectie__lijst > li.stap')].map(li => {
+        const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT), parts = [];
+        while (walker.nextNode()) parts.push(walker.currentNode.data);
+        return [li.dataset.stap, parts.join(' ')]; })""")
+    assert [i for i, _ in shown] == [s.id for s in steps]
+    problems = [f"{s.id} shown: {sorted(gone)}" for s, (_, text) in zip(steps, shown) if (gone := missing(s, text))]
+    page.locator("button.presenteer").click()
+    screens: dict[str, list[dict]] = {}  # step id -> its screens
+    for slide in slides(page)[1:]:  # after the title; the sources of so many steps may take more than one screen
+        if not slide["kop"].startswith("Bronnen"):
+            screens.setdefault(slide["kop"].split(" · ")[0], []).append(slide)
+    assert list(screens) == [s.id for s in steps]
+    for step in steps:
+        if gone := missing(step, " ".join(s["tekst"] for s in screens[step.id])):
+            problems.append(f"{step.id} presented: {sorted(gone)}")
+        if any(s["groep"] != (step.group.title if step.group else "") for s in screens[step.id]):
+            problems.append(f"{step.id}: group")
+    assert not problems, "\n".join(problems)
