@@ -22,6 +22,8 @@ import html as htmlmod
 import re
 from pathlib import Path
 
+from . import validhtml
+
 KEYBOARD = "data-toetsenbord"  # a theme checkbox that is a control of its own (extra.css, thema.js)
 
 NAV_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*" type="checkbox" id="(__nav\w*)"')
@@ -120,11 +122,4 @@ def repair(page: str) -> str:
 
 def write(site_dir: Path) -> int:
     """Repair every built page; the number of pages changed."""
-    changed = 0
-    for path in site_dir.rglob("*.html"):
-        page = path.read_text(encoding="utf-8")
-        fixed = repair(page)
-        if fixed != page:
-            path.write_text(fixed, encoding="utf-8")
-            changed += 1
-    return changed
+    return validhtml.rewrite_pages(site_dir, repair)

@@ -14,6 +14,7 @@ theme meant:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
@@ -31,10 +32,16 @@ def repair(html: str) -> str:
 
 def write(site_dir: Path) -> int:
     """Repair every built page; the number of pages changed."""
+    return rewrite_pages(site_dir, repair)
+
+
+def rewrite_pages(site_dir: Path, repair_page: Callable[[str], str]) -> int:
+    """Pass every built page through ``repair_page``, writing back only the pages it changed;
+    the number changed."""
     changed = 0
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        fixed = repair(html)
+        fixed = repair_page(html)
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
             changed += 1
