@@ -38,8 +38,15 @@ def open_search(page, start_url: str) -> None:
     )
 
 
-def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
-    """Type the query letter by letter; return the results once they belong to the whole query.
+def type_query(page, query: str, timeout: float = 5000, by_letter: bool = True) -> list[dict]:
+    """Type the query; return the results once they belong to the whole query.
+
+    Material reads the box on keyup (and focus) only, and sends the worker the box's whole value
+    then. ``by_letter``: every letter a key, as a reader types, so each prefix is searched too and
+    the answer to the whole query must win over the earlier ones. Otherwise all but the last
+    letter are filled in without a key (Material searches nothing for them) and the last letter
+    is a key: the query Material searches is the same, reached with one search instead of one per
+    letter.
 
     Each result: href (article link), the section links below it, title and text as HTML; no
     result at all is an empty list.
@@ -50,8 +57,11 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
     # letter and let those answers settle; then the redraw after the last letter is the answer
     # to the whole query (on a busy machine an earlier answer could otherwise pass for it).
     if len(query) > 1:
-        box.press_sequentially(query[:-1])
-        settle(page, timeout)
+        if by_letter:
+            box.press_sequentially(query[:-1])
+            settle(page, timeout)
+        else:
+            box.fill(query[:-1])
     page.evaluate(
         """() => { window.__zoekRedrawn = false;
                    new MutationObserver((_, o) => { window.__zoekRedrawn = true; o.disconnect(); })
@@ -60,7 +70,7 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
     box.press_sequentially(query[-1])
     try:
         page.wait_for_function("window.__zoekRedrawn", timeout=2000, polling=20)
-    except Exception:  # the same results as one letter less: nothing to redraw
+    except Exception:  # nothing redrawn (the list as drawn already): settling decides
         pass
     settle(page, timeout)
     return read_results(page)
@@ -78,11 +88,12 @@ def read_results(page) -> list[dict]:
     )
 
 
-def type_expecting(page, query: str, expected: list[dict], timeout: float = 5000) -> list[dict]:
-    """Type the query; if the list drawn differs from the expected results' first three, give the
-    page up to ten seconds more to draw the answer to the whole query (on a busy machine the list
-    may still show an answer to fewer letters when typing settles). Returns the list last drawn."""
-    results = type_query(page, query, timeout)
+def type_expecting(page, query: str, expected: list[dict], timeout: float = 5000, by_letter: bool = True) -> list[dict]:
+    """Type the query (``type_query``); if the list drawn differs from the expected results' first
+    three, give the page up to ten seconds more to draw the answer to the whole query (on a busy
+    machine the list may still show an answer to fewer letters when typing settles). Returns the
+    list last drawn."""
+    results = type_query(page, query, timeout, by_letter)
     for _ in range(50):
         if top_locations(results) == top_locations(expected):
             break
