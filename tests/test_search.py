@@ -51,15 +51,15 @@ SAMPLE = {
 }
 # ... and the queries the tests below assert on.
 ASSERTED = ["C5.2", "c5-2", "c5.2", "voet tussen de deur", "de", "burn-out", "spanningscontrole", "niets", "hoe burn-out"]
-# Typed letter by letter, a key per letter as a reader types: one query of each kind of the
-# sample. Every prefix is then searched too, and the test proves that the answer to the whole query
-# is the one drawn. The other queries of the sample and ASSERTED are filled in and ended with one
-# key (zoeken.type_query, by_letter=False): Material reads the box only on keyup and searches its
-# whole value, so they reach the same search with one answer instead of one per letter, and are
-# compared with node just the same.
+# Typed letter by letter, a key per letter as a reader types: a query of the sample for each kind.
+# Every prefix is then searched too, and the test proves that the answer to the whole query is the
+# one drawn. The other queries of the sample and ASSERTED are filled in and ended with one key
+# (zoeken.fill_query): Material reads the box only on keyup and searches its whole value, so they
+# reach the same search with one answer instead of one per letter, and are compared with node
+# just the same.
 BY_LETTER = {
     "plain": "Snapchat",
-    "several words": "misinformatie ontkrachten",
+    "several words": "burgemeester bedreigd",
     "typo": "influensers",
     "compound": "bestuurderstraining",
     "inflection": "burgemeester bedreigd",
