@@ -5,16 +5,16 @@ Where Zensical differs on purpose (its own search, without Dutch stemming), the 
 under "Overstappen op Zensical".
 
 The PDFs: the post-build step plans every PDF of the site map on Zensical's pages (each page each
-PDF holds found, with an article and a heading; a missing one stops the step, before any
-rendering), then renders the ones in RENDER, not all: rendering is the same code for every
-document and both builders (exports/pdf_exports.py, pdf_documents.py), and what a builder changes
-is only its input, the built pages. Those pages are checked below for what a PDF relies on: the
-same pages, anchors, tags and abbreviations as MkDocs' (test_same_pages_...), every link leading
-to a page and anchor (test_every_link_...). RENDER holds a document of each kind on Zensical's
-markup: a recommendation's handout (the kind of page that 21 recommendation pages share, made by
-one macro) and the trainings' handbook (every training and course page, the pages with the most
-raw HTML, whose links Zensical rewrites itself). All 26 PDFs are rendered, on MkDocs' pages, by
-the session build (conftest.site_build), and read by tests/test_pdf.py.
+PDF holds found and read, with an article and a heading: a missing one stops the step before any
+rendering), then renders the one in RENDER, not all of them. Rendering is the same code for both
+builders, and every page goes the same way into every document (pdf_documents.page_section, then
+WeasyPrint): what a builder changes is only the input, the built pages. What a PDF relies on in
+those pages is checked below for all of them: the same pages, anchors, tags and abbreviations as
+MkDocs' (test_same_pages_...), every link leading to a page and anchor, the download links to every
+planned PDF included (test_every_link_...). RENDER proves that WeasyPrint lays out Zensical's
+markup: a recommendation's handout, of the kind of page every recommendation has (one macro makes
+them). Every PDF is rendered, on MkDocs' pages, by the session build (conftest.site_build) and read
+by tests/test_pdf.py.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from conftest import ROOT, TEST_SITE_URL
 from kennisbank import sitemap
 from tools.links import broken_links, check, compare, read_contract
 
-RENDER = (sitemap.handout("V2"), sitemap.TRAINING_HANDBOOK)
+RENDER = (sitemap.handout("V2"),)
 
 # `python -m exports build`, with the PDF plan cut to RENDER after it ran in full; the names it
 # planned written to the file PLANNED.
