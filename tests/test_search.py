@@ -80,10 +80,12 @@ def all_queries() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def worker(site, offline_copy) -> dict[str, dict[str, list[dict]]]:
+def worker(site, offline_copy, content) -> dict[str, dict[str, list[dict]]]:
     """Every query's results from the search worker in node, over the served site's index and
-    over the offline copy's (search_index.js, addresses ending in .html)."""
-    return {"served": worker_results(site, all_queries()), "offline": worker_results(offline_copy, all_queries())}
+    over the offline copy's (search_index.js, addresses ending in .html); on the served site also
+    the titles of the Nu handelen cards (one run of the worker per index)."""
+    cards = [card.title for card in content.now_cards.values()]
+    return {"served": worker_results(site, list(dict.fromkeys(all_queries() + cards))), "offline": worker_results(offline_copy, all_queries())}
 
 
 def check_query_sets(seen: dict[str, list[dict]]) -> list[str]:
@@ -358,13 +360,13 @@ def test_words_of_neighbouring_cells_stay_apart():
 # --- Nu handelen cards and the search words per step ------------------------------------------
 
 
-def test_a_card_is_found_for_its_situation_above_the_steps_it_shows(site, content):
+def test_a_card_is_found_for_its_situation_above_the_steps_it_shows(site, content, worker):
     """A card's title is its situation: the card comes first; its entry holds its own words, not
     the steps it shows again (those are found at home, once)."""
     import json
 
     titles = {card.title: sitemap.url_of(sitemap.now_page(card.id)) for card in content.now_cards.values()}
-    found = worker_results(site, list(titles))
+    found = worker["served"]
     for title, url in titles.items():
         assert found[title] and page_of(found[title][0]["href"]) == url, (title, top_locations(found[title]))
     docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
