@@ -4,7 +4,7 @@ passes the code tests unchanged (DESIGN.md; issue 19: "a release, a new step, a 
 new source document done as REDACTIE.md says pass ./dev test without a test edit").
 
 One copy of the repository (minus .venv, site, node_modules) and its source documents, in a
-temporary folder, on which an editor makes a version 0.2 the way the guide says (tests/editor.py):
+temporary folder, on which an editor makes the next version the way the guide says (tests/editor.py):
 a new step, a new recommendation, a new course, a new source document, then the release that
 names them. That copy is then checked once:
 - the model loads;
@@ -83,7 +83,6 @@ def page_of(project, docs_page: str) -> str:
     """A built page's HTML by its docs path: "vredestijd/v2.md" -> site/vredestijd/v2/index.html."""
     folder = docs_page.removesuffix(".md").removesuffix("index")
     return editor.read(project / "site" / folder / "index.html")
-
 
 
 # --- the walks, as the editor does them --------------------------------------------------------
@@ -227,7 +226,7 @@ def add_guide(project) -> None:
 
 @pytest.fixture(scope="module")
 def walked(tmp_path_factory):
-    """The copy after the walks of a version 0.2, built by `./dev links` and checked (`checked`):
+    """The copy after the walks of the next version, built by `./dev links` and checked (`checked`):
     what each test below needs to find its own walk's result."""
     project = editor.copy_project(tmp_path_factory.mktemp("walks"))
     before = editor.load(project)
