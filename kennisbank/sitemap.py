@@ -275,6 +275,12 @@ def short_address(site_url: str | None, slug: str) -> str | None:
     return f"{site_url}{short_path(slug)}" if site_url else None
 
 
+def printed_short_address(site_url: str | None, slug: str) -> str:
+    """A short link as paper and slides show it: the full address if the site's is known, else its
+    path from the site's root ("/r/v2/"), which a reader types after the site's name."""
+    return short_address(site_url, slug) or "/" + short_path(slug)
+
+
 @dataclass(frozen=True)
 class ShortLink:
     label: str  # "V2" or "V2.4"
