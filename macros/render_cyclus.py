@@ -14,7 +14,7 @@ from kennisbank.qr import qr_svg
 from kennisbank.sitemap import (
     CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, printed_short_address, short_address, short_path,
 )
-from .render_steps import render_checklist, selection_link
+from .render_steps import lesson_button, render_checklist, selection_link
 from .render_text import EDITORS_MARK, esc, esc_html, md_text, paragraphs
 
 
@@ -120,8 +120,10 @@ def render_handvat(
         f'<p class="handvat-kort" markdown="span" data-adres="{esc_html(printed)}">'
         f'Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
         + (f'<template class="presentatie__qr">{qr_svg(address, "presentatie__qr-code")}</template>' if address else "")
-        + '<button type="button" class="md-button presenteer">Presenteren</button>'
-        + selection_link()
+        # spaces between the controls: they wrap as words do
+        + '<button type="button" class="md-button presenteer">Presenteren</button> '
+        + lesson_button(handvat.steps, short_label(handvat))
+        + " " + selection_link()
         + "</div>",
         render_downloads(list(downloads)),
         "</div>",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kennisbank.citations import MARKER, plain
 from kennisbank.model import Content, StepView
-from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, SELECTION, TICK_KEY, TICKED, link, short_path, version_anchor
+from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, SELECTION, TICK_KEY, TICKED, lesson_link, link, short_path, version_anchor
 from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
 
 # a step id -> where a reader reports an error in that step (a mailto: address), or None
@@ -164,6 +164,15 @@ def selection_link() -> str:
     """A link to the reader's selection; selectie.js shows it with the count and the selection's
     address (the steps chosen, in order)."""
     return f'<a class="selectie-link" href="/{SELECTION}" data-site-only hidden>Eigen selectie</a>'
+
+
+def lesson_button(steps: list[StepView] | tuple[StepView, ...], title: str) -> str:
+    """These steps, in this order, opened as a lesson of one's own (the selection page: print with
+    short links and QR codes, present, export), titled ``title``."""
+    return (
+        f'<a class="md-button les-link" href="{esc_html(lesson_link([s.anchor for s in steps], title))}" data-site-only>'
+        f'Als les openen<span class="visueel-verborgen">: deze stappen als eigen selectie</span></a>'
+    )
 
 
 def render_step(
