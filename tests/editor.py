@@ -1,7 +1,7 @@
 """What an editor does, as REDACTIE.md tells it, performed on a copy of the project.
 
-The walk tests (tests/test_walks.py) use these to release a version, add a step, a
-recommendation, a course and a source document, then run the checks an editor's change must pass.
+The walk tests (tests/test_walks.py) use these to add a step, a recommendation, a course and a
+source document and release the version that names them, then run the checks the change must pass.
 Every edit is made the way the guide describes it (a file copied, a line added, a list item put
 on top), to the files the guide names: when a walk needs a file the guide does not name, the walk
 fails, and the guide or the code is wrong. New text is "transcribed": it is written into the copy
@@ -49,6 +49,15 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
     """``python -m <args>`` in the copy: its own packages come first on the path (the current
     directory), so the copy's code, data and docs are what runs."""
     return subprocess.run([sys.executable, "-m", *args], cwd=project, env=environ(project), capture_output=True, text=True)
+
+
+def start(project: Path, *args: str) -> subprocess.Popen:
+    """``python -m <args>`` in the copy as ``run`` does, started and left running: its output
+    (stdout and stderr together) comes with ``communicate()``."""
+    return subprocess.Popen(
+        [sys.executable, "-m", *args], cwd=project, env=environ(project),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
 
 
 def load(project: Path):

@@ -1,11 +1,12 @@
 """Published addresses keep working: the link contract, short links and redirects."""
 
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from conftest import mkdocs_build, post_build
+from conftest import ROOT, mkdocs_build, post_build
 from kennisbank.sitemap import ShortLinkError, short_links
 from tools.links import check, collect, read_contract, resolve
 
@@ -48,37 +49,50 @@ def test_colliding_short_links_are_refused():
         short_links(content)
 
 
-def test_a_moved_page_breaks_the_contract_unless_redirected(project_copy, tmp_path):
-    config = project_copy / "mkdocs.yml"
+@pytest.fixture(scope="module")
+def altered(tmp_path_factory) -> tuple[Path, Path]:
+    """(project, site) of a copy with two changes that do not touch each other, built once by
+    MkDocs: the page "oud" (with the anchor #rollenspel) moved to "nieuw" with a redirect in
+    redirects.redirect_maps, and a page docs/r/v2.md in the way of V2's short link. Each test
+    below reads its own change; neither stops MkDocs."""
+    project = tmp_path_factory.mktemp("altered") / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "kennisbank", "macros", "overrides", "exports"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    (project / "docs/nieuw.md").write_text("# Werkvormen\n\n## Rollenspel\n", encoding="utf-8")
+    (project / "docs/r").mkdir()
+    (project / "docs/r/v2.md").write_text("# In de weg\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("redirect_maps: {}", "redirect_maps: {'oud.md': 'nieuw.md'}")
     nav_line = "  - Bronnen: bronnen.md"
+    config.write_text(text.replace(nav_line, f"{nav_line}\n  - nieuw.md\n  - r/v2.md"), encoding="utf-8")
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return project, site
 
-    def publish(name: str, redirects: str = "{}") -> Path:
-        (project_copy / f"docs/{name}.md").write_text("# Werkvormen\n\n## Rollenspel\n", encoding="utf-8")
-        text = config.read_text(encoding="utf-8").replace("redirect_maps: {}", f"redirect_maps: {redirects}")
-        config.write_text(text.replace(nav_line, f"{nav_line}\n  - {name}.md"), encoding="utf-8")
-        out = tmp_path / name
-        result = mkdocs_build(project_copy, out)
-        assert result.returncode == 0, result.stderr[-2000:]
-        return out
 
+def test_a_moved_page_breaks_the_contract_unless_redirected(altered, tmp_path):
+    """/oud/ and /oud/#rollenspel were published; the page moved to /nieuw/. With the redirect
+    they resolve; the same build without the redirect's page (site/oud/, all that the redirect
+    adds to a build) names both."""
+    _, site = altered
     contract = ["/oud/", "/oud/#rollenspel"]
-    assert check(publish("oud"), contract) == []
-    (project_copy / "docs/oud.md").unlink()
-    config.write_text(config.read_text(encoding="utf-8").replace("\n  - oud.md", ""), encoding="utf-8")
-    assert check(publish("nieuw"), contract) == [
+    assert check(site, ["/nieuw/", "/nieuw/#rollenspel"]) == []  # the page and its anchor, moved
+    assert check(site, contract) == []
+    without_redirect = tmp_path / "site"
+    shutil.copytree(site, without_redirect, ignore=lambda folder, names: ["oud"] if Path(folder) == site else [])
+    assert (site / "oud/index.html").exists() and not (without_redirect / "oud").exists()
+    assert check(without_redirect, contract) == [
         "/oud/: page not found and no redirect",
         "/oud/#rollenspel: page not found and no redirect",
     ]
-    config.write_text(config.read_text(encoding="utf-8").replace("\n  - nieuw.md", ""), encoding="utf-8")
-    assert check(publish("nieuw", "{'oud.md': 'nieuw.md'}"), contract) == []
 
 
-def test_a_page_in_the_way_of_a_short_link_stops_the_post_build_step(project_copy, tmp_path):
-    (project_copy / "docs/r").mkdir()
-    (project_copy / "docs/r/v2.md").write_text("# In de weg\n", encoding="utf-8")
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - Bronnen: bronnen.md", "  - Bronnen: bronnen.md\n  - r/v2.md"), encoding="utf-8")
-    assert mkdocs_build(project_copy, tmp_path / "out").returncode == 0
-    result = post_build(project_copy, tmp_path / "out")
+def test_a_page_in_the_way_of_a_short_link_stops_the_post_build_step(altered, tmp_path):
+    project, site = altered
+    built = tmp_path / "site"  # the post-build step writes into the site: a copy of the shared build
+    shutil.copytree(site, built)
+    result = post_build(project, built)
     assert result.returncode != 0
     assert "short link /r/v2/ collides with a page of the site" in result.stderr

@@ -7,7 +7,9 @@ The whole query sets run through Material's own search worker in node over the b
 appendix, as the browser loads them). A sample of each set, and every query a test below asserts
 on, is typed in Chromium on the served site and in the offline copy from disk, and must come back
 exactly as the worker in node ranks it: the first three results with their sections. That keeps
-the browser path covered and the node harness honest.
+the browser path covered and the node harness honest. One query of every kind is typed letter by
+letter (BY_LETTER); the rest of the sample is filled in and ended with one key, which gives
+Material the same query (tests/zoeken.py, type_query).
 """
 
 from __future__ import annotations
@@ -50,6 +52,21 @@ SAMPLE = {
 }
 # ... and the queries the tests below assert on.
 ASSERTED = ["C5.2", "c5-2", "c5.2", "voet tussen de deur", "de", "burn-out", "spanningscontrole", "niets", "hoe burn-out"]
+# Typed letter by letter, a key per letter as a reader types: a query of the sample for each kind.
+# Every prefix is then searched too, and the test proves that the answer to the whole query is the
+# one drawn. The other queries of the sample and ASSERTED are filled in and ended with one key
+# (zoeken.fill_query): Material reads the box only on keyup and searches its whole value, so they
+# reach the same search with one answer instead of one per letter, and are compared with node
+# just the same.
+BY_LETTER = {
+    "plain": "Snapchat",
+    "several words": "burgemeester bedreigd",
+    "typo": "influensers",
+    "compound": "bestuurderstraining",
+    "inflection": "burgemeester bedreigd",
+    "hyphen": "de-escalatie",
+    "step id": "v2.4",
+}
 
 
 def broken_highlight(html: str) -> bool:
@@ -101,8 +118,8 @@ def check_typed_sample(page, start_url: str, worker_seen: dict[str, list[dict]])
     editors add words, and must not fail a test on its own)."""
     problems = []
     open_search(page, start_url)
-    for query in [q for name in QUERY_SETS for q in SAMPLE.get(name, [])] + ASSERTED:
-        typed = type_expecting(page, query, worker_seen[query])
+    for query in dict.fromkeys([q for name in QUERY_SETS for q in SAMPLE.get(name, [])] + ASSERTED):
+        typed = type_expecting(page, query, worker_seen[query], by_letter=query in BY_LETTER.values())
         if top_locations(typed) != top_locations(worker_seen[query]):
             problems.append(f"{query!r}: typed {top_locations(typed)}, node {top_locations(worker_seen[query])}")
         problems += [f"{query!r}: broken highlighting: {r['html'][:300]}" for r in typed if broken_highlight(r["html"])]
@@ -126,6 +143,8 @@ def test_the_sample_holds_every_set_and_its_queries_exist():
     for name in QUERY_SETS:
         queries = {c["query"] for c in load_cases(name)}
         assert SAMPLE[name] and set(SAMPLE[name]) <= queries, name
+    # the queries typed letter by letter are queries of the sample
+    assert set(BY_LETTER.values()) <= {q for name in QUERY_SETS for q in SAMPLE[name]}
 
 
 def test_the_highlight_check_catches_a_mark_inside_a_tag():

@@ -1,21 +1,36 @@
-"""The editors' walks: what REDACTIE.md tells an editor to do, done on a copy of the project, must
-give a site that builds strictly, keeps the link contract, is faithful to its sources, and passes
-the code tests unchanged (DESIGN.md; issue 19: "a release, a new step, a new course and a new
-source document done as REDACTIE.md says pass ./dev test without a test edit").
+"""The editors' walks: what REDACTIE.md tells an editor to do, done on a copy of the project,
+must give a site that builds strictly, keeps the link contract, is faithful to its sources, and
+passes the code tests unchanged (DESIGN.md; issue 19: "a release, a new step, a new course and a
+new source document done as REDACTIE.md says pass ./dev test without a test edit").
 
-Each walk copies the repository (minus .venv, site, node_modules) and the source documents into a
-temporary folder, edits the copy as the guide says (tests/editor.py), then checks it:
+One copy of the repository (minus .venv, site, node_modules) and its source documents, in a
+temporary folder, on which an editor makes a version 0.2 the way the guide says (tests/editor.py):
+a new step, a new recommendation, a new course, a new source document, then the release that
+names them. That copy is then checked once:
 - the model loads;
 - `./dev links` (a strict build by `python -m exports build`, then `python -m tools.links write`);
 - `python -m tools.links check` on that build, and every address of it in links.txt;
 - the fidelity checks (tests/fidelity.py) for every source document on that build;
 - the copy's own code tests (the ones that need no build) pass as they stand.
+Each walk is a test of its own that asserts what that walk made (its page, its addresses, the
+counts in prose); the work is done once, by the module's fixture `walked`.
+
+Why one copy and not five (issue 19, point 5: the walks cost five builds and five runs of the
+code tests): the guide's walks are meant to be combined (a version holds several changes), and
+each test below still checks its own walk's result on the built site. What is given up is
+isolation: a walk that breaks the build fails all five tests, with the builder's message naming
+the file and field (ContentError), which names the walk too. The walks touch different files, in
+an order that keeps each walk's choice as it was alone (the step goes to the last plain
+recommendation before the new recommendation is added; the release comes last and names the
+others, except the new step, which the guide does not ask to name).
+
 They build, so they carry the marker `walk` (`./dev test -m "not walk"` skips them).
 """
 
 from __future__ import annotations
 
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -32,27 +47,31 @@ CODE_TESTS = (
 )
 
 
-def checked(project, code_tests: bool = True):
+def checked(project):
     """Run every check of a changed copy; returns its content. `./dev links` is part of the walk
-    (the guide says to run it), so the build it makes is the one checked."""
+    (the guide says to run it), so the build it makes is the one checked. The code tests need no
+    build and read nothing it writes (site/, links.txt): they run in their own process while the
+    copy builds."""
     content = editor.load(project)  # ContentError: the message names file and field
-    result = editor.publish_links(project)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    site = project / "site"
-    checked_links = editor.run(project, "tools.links", "check", "site")
-    assert checked_links.returncode == 0, checked_links.stdout[-3000:] + checked_links.stderr[-3000:]
-    from tools.links import collect
+    tests = editor.start(project, "pytest", "-q", "-x", "-p", "no:cacheprovider", *CODE_TESTS)
+    try:
+        result = editor.publish_links(project)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        site = project / "site"
+        checked_links = editor.run(project, "tools.links", "check", "site")
+        assert checked_links.returncode == 0, checked_links.stdout[-3000:] + checked_links.stderr[-3000:]
+        from tools.links import collect
 
-    unpublished = sorted(set(collect(site)) - contract(project))
-    assert not unpublished, f"not in links.txt (./dev links): {unpublished[:10]}"
-    sources = editor.sources_of(project)
-    for doc in content.documents.values():
-        share = on_the_site(site, sources, doc)
-        assert share["share"] >= 0.99, f"{doc.id}: missing sentences:\n" + "\n".join(share["missing"])
-        assert invented(project / "data", sources, content, doc) == [], doc.id
-    if code_tests:
-        tests = editor.run(project, "pytest", "-q", "-x", "-p", "no:cacheprovider", *CODE_TESTS)
-        assert tests.returncode == 0, tests.stdout[-4000:]
+        unpublished = sorted(set(collect(site)) - contract(project))
+        assert not unpublished, f"not in links.txt (./dev links): {unpublished[:10]}"
+        sources = editor.sources_of(project)
+        for doc in content.documents.values():
+            share = on_the_site(site, sources, doc)
+            assert share["share"] >= 0.99, f"{doc.id}: missing sentences:\n" + "\n".join(share["missing"])
+            assert invented(project / "data", sources, content, doc) == [], doc.id
+    finally:
+        output, _ = tests.communicate()
+    assert tests.returncode == 0, output[-4000:]
     return content
 
 
@@ -66,49 +85,25 @@ def page_of(project, docs_page: str) -> str:
     return editor.read(project / "site" / folder / "index.html")
 
 
-# --- the walks ---------------------------------------------------------------------------------
+
+# --- the walks, as the editor does them --------------------------------------------------------
+
+STEP_TEXT = (
+    "Bespreek na elke periode met verhoogde spanning in het netwerk welke online afspraken "
+    "goed werkten en leg vast wat beter kan ([[Literatuurreview H1]])."
+)
 
 
-def test_a_release(tmp_path):
-    """"Een nieuwe versie": extra.versie raised, an entry on top of the changelog, ./dev links."""
-    project = editor.copy_project(tmp_path)
-    before = editor.load(project)
-    step = next(iter(before.handvatten.values())).steps[-1]
-    version = editor.release(
-        project, f"Stap {step.id} verduidelijkt.", [f"Een noot bij stap {step.id}."], [step.id, "woordenlijst.md"]
-    )
-    content = checked(project)
-    assert content.changelog[0].version == version != before.changelog[0].version
-    assert f"/wijzigingen/#versie-{version.replace('.', '-')}" in contract(project)
-    handvat = content.handvat(step.id.split(".")[0])
-    text = page_text(page_of(project, handvat.page))
-    assert f"Gewijzigd in versie {version}" in text and f"(versie {version})" in text
-
-
-def test_a_new_step(tmp_path):
-    """"Een stap toevoegen": a `- text:` at the bottom of `steps:`, then ./dev links."""
-    project = editor.copy_project(tmp_path)
+def add_a_step(project):
+    """"Een stap toevoegen": a `- text:` at the bottom of `steps:`. Returns (recommendation, step id)."""
     handvat = editor.last_plain_recommendation(project)
-    content = editor.load(project)
-    (text,) = editor.transcribed(
-        project, content.cycle_document,
-        "Bespreek na elke periode met verhoogde spanning in het netwerk welke online afspraken "
-        "goed werkten en leg vast wat beter kan ([[Literatuurreview H1]]).",
-    )
-    step_id = editor.add_step(project, handvat.id, text)
-    content = checked(project)
-    step = content.step(step_id)
-    assert step.number == len(handvat.steps) + 1
-    assert f"/{handvat.page.removesuffix('.md')}/#{step.anchor}" in contract(project)
-    assert f"/r/{step.anchor}/" in contract(project)
-    html = page_of(project, handvat.page)
-    assert f'id="{step.anchor}"' in html and "welke online afspraken goed werkten" in page_text(html)
+    (text,) = editor.transcribed(project, editor.load(project).cycle_document, STEP_TEXT)
+    return handvat, editor.add_step(project, handvat.id, text)
 
 
-def test_a_new_recommendation(tmp_path):
+def add_a_recommendation(project) -> str:
     """"Een handvat toevoegen": the phase's last file copied to the next id and filled in, its
-    page, its nav line, ./dev links, and the version that names it."""
-    project = editor.copy_project(tmp_path)
+    page, its nav line. Returns its id."""
     content = editor.load(project)
     steps = editor.transcribed(
         project, content.cycle_document,
@@ -120,17 +115,7 @@ def test_a_new_recommendation(tmp_path):
         "Zorg voor vaste aanspreekpunten voor online signalen bij alle netwerkpartners.",
         "Hoe organiseer je die aanspreekpunten?",
     )
-    new_id = editor.add_recommendation(project, title, "Vaste aanspreekpunten", question, steps)
-    version = editor.release(project, f"Handvat {new_id} toegevoegd.", [f"Het handvat {new_id}."], [new_id])
-    content = checked(project)
-    handvat = content.handvat(new_id)
-    assert [s.id for s in handvat.steps] == [f"{new_id}.1", f"{new_id}.2"]
-    entries = contract(project)
-    assert f"/{handvat.page.removesuffix('.md')}/" in entries and f"/r/{new_id.lower()}-2/" in entries
-    text = page_text(page_of(project, handvat.page))
-    assert "vast aanspreekpunt aan voor online signalen" in text and f"Gewijzigd in versie {version}" in text
-    # every count of recommendations in prose follows
-    assert f"de {len(content.handvatten)} handvatten" in page_text(page_of(project, "index.md"))
+    return editor.add_recommendation(project, title, "Vaste aanspreekpunten", question, steps)
 
 
 COURSE_SOURCE = """\
@@ -169,28 +154,18 @@ COURSE = {
 }
 
 
-def test_a_new_course(tmp_path):
+COURSE_ID = "veilig-online-werken"
+
+
+def add_a_course(project) -> None:
     """"Een cursus toevoegen": the document's text and entry, the course's data file, its page,
-    its nav line, the version, ./dev links."""
-    project = editor.copy_project(tmp_path)
-    before = editor.load(project)
-    course_id = "veilig-online-werken"
+    its nav line."""
     entry = {
         "title": COURSE["title"], "kind": "cursusbeschrijving", "maker": None, "published_in": None, "date": None,
         "part": "Het hele document.", "file": "veilig-online-werken.txt",
-        "section": f"trainingen/cursussen/{course_id}.md",
+        "section": f"trainingen/cursussen/{COURSE_ID}.md",
     }
-    editor.add_course(project, course_id, COURSE_SOURCE, COURSE, entry, tags=["Jongerenwerk"])
-    editor.release(project, "Een cursus toegevoegd.", ["De cursus Veilig online werken."], [course_id])
-    content = checked(project)
-    assert len(content.trainingen.courses) == len(before.trainingen.courses) + 1
-    assert f"/trainingen/cursussen/{course_id}/" in contract(project)
-    overview = page_text(page_of(project, "trainingen/index.md"))
-    assert COURSE["title"] in overview  # the comparison table holds it
-    from macros.render_aantallen import number
-
-    assert f"De {number(len(content.trainingen.courses))} cursusbeschrijvingen" in overview
-    assert f"uit {number(len(content.documents))} documenten" in page_text(page_of(project, "bronnen.md"))
+    editor.add_course(project, COURSE_ID, COURSE_SOURCE, COURSE, entry, tags=["Jongerenwerk"])
 
 
 GUIDE_SOURCE = """\
@@ -250,30 +225,104 @@ def add_guide(project) -> None:
     editor.nav_insert_after(project, previous.section, f"- {GUIDE_ENTRY['section']}")
 
 
-def test_a_new_source_document(tmp_path):
-    """"Een brondocument toevoegen": a sixth document is covered by every check without a test
-    edit, the counts in prose follow, and a sentence made up in its data is caught."""
-    project = editor.copy_project(tmp_path)
+@pytest.fixture(scope="module")
+def walked(tmp_path_factory):
+    """The copy after the walks of a version 0.2, built by `./dev links` and checked (`checked`):
+    what each test below needs to find its own walk's result."""
+    project = editor.copy_project(tmp_path_factory.mktemp("walks"))
     before = editor.load(project)
+    handvat, step_id = add_a_step(project)
+    new_id = add_a_recommendation(project)
+    add_a_course(project)
     add_guide(project)
-    editor.release(project, "Een handreiking toegevoegd.", ["De handreiking Online signalen."], [GUIDE_ENTRY["section"]])
+    # "Een nieuwe versie": extra.versie raised, an entry on top of the changelog naming the changes
+    released_step = next(iter(before.handvatten.values())).steps[-1]
+    version = editor.release(
+        project, f"Stap {released_step.id} verduidelijkt, handvat {new_id}, een cursus en een handreiking toegevoegd.",
+        [f"Een noot bij stap {released_step.id}.", f"Het handvat {new_id}.", "De cursus Veilig online werken.",
+         "De handreiking Online signalen."],
+        [released_step.id, "woordenlijst.md", new_id, COURSE_ID, GUIDE_ENTRY["section"]],
+    )
     content = checked(project)
+    return SimpleNamespace(
+        project=project, before=before, content=content, contract=contract(project), version=version,
+        released_step=released_step, step_handvat=handvat, step_id=step_id, new_id=new_id,
+    )
+
+
+# --- each walk's result -----------------------------------------------------------------------
+
+
+def test_a_release(walked):
+    """"Een nieuwe versie": extra.versie raised, an entry on top of the changelog, ./dev links."""
+    content, version = walked.content, walked.version
+    assert content.changelog[0].version == version != walked.before.changelog[0].version
+    assert f"/wijzigingen/#versie-{version.replace('.', '-')}" in walked.contract
+    handvat = content.handvat(walked.released_step.id.split(".")[0])
+    text = page_text(page_of(walked.project, handvat.page))
+    assert f"Gewijzigd in versie {version}" in text and f"(versie {version})" in text
+
+
+def test_a_new_step(walked):
+    """"Een stap toevoegen": a `- text:` at the bottom of `steps:`, then ./dev links."""
+    handvat, step = walked.step_handvat, walked.content.step(walked.step_id)
+    assert step.number == len(handvat.steps) + 1
+    assert f"/{handvat.page.removesuffix('.md')}/#{step.anchor}" in walked.contract
+    assert f"/r/{step.anchor}/" in walked.contract
+    html = page_of(walked.project, handvat.page)
+    assert f'id="{step.anchor}"' in html and "welke online afspraken goed werkten" in page_text(html)
+
+
+def test_a_new_recommendation(walked):
+    """"Een handvat toevoegen": the phase's last file copied to the next id and filled in, its
+    page, its nav line, ./dev links, and the version that names it."""
+    content, new_id = walked.content, walked.new_id
+    handvat = content.handvat(new_id)
+    assert [s.id for s in handvat.steps] == [f"{new_id}.1", f"{new_id}.2"]
+    assert f"/{handvat.page.removesuffix('.md')}/" in walked.contract and f"/r/{new_id.lower()}-2/" in walked.contract
+    text = page_text(page_of(walked.project, handvat.page))
+    assert "vast aanspreekpunt aan voor online signalen" in text and f"Gewijzigd in versie {walked.version}" in text
+    # every count of recommendations in prose follows
+    assert len(content.handvatten) == len(walked.before.handvatten) + 1
+    assert f"de {len(content.handvatten)} handvatten" in page_text(page_of(walked.project, "index.md"))
+
+
+def test_a_new_course(walked):
+    """"Een cursus toevoegen": the document's text and entry, the course's data file, its page,
+    its nav line, the version, ./dev links."""
+    content = walked.content
+    assert len(content.trainingen.courses) == len(walked.before.trainingen.courses) + 1
+    assert f"/trainingen/cursussen/{COURSE_ID}/" in walked.contract
+    overview = page_text(page_of(walked.project, "trainingen/index.md"))
+    assert COURSE["title"] in overview  # the comparison table holds it
+    from macros.render_aantallen import number
+
+    assert f"De {number(len(content.trainingen.courses))} cursusbeschrijvingen" in overview
+    assert f"uit {number(len(content.documents))} documenten" in page_text(page_of(walked.project, "bronnen.md"))
+
+
+def test_a_new_source_document(walked, tmp_path):
+    """"Een brondocument toevoegen": a new document (beside the course's) is covered by every
+    check without a test edit, the counts in prose follow, and a sentence made up in its data is
+    caught."""
+    project, content = walked.project, walked.content
     doc = content.document(GUIDE_ENTRY["id"])
-    assert len(content.documents) == len(before.documents) + 1
-    entries = contract(project)
-    assert "/trainingen/online-signalen/" in entries and f"/bronnen/#bron-{doc.id}" in entries
+    assert set(content.documents) == set(walked.before.documents) | {COURSE_ID, doc.id}
+    assert "/trainingen/online-signalen/" in walked.contract and f"/bronnen/#bron-{doc.id}" in walked.contract
     from macros.render_aantallen import number
 
     assert f"uit {number(len(content.documents))} documenten" in page_text(page_of(project, "bronnen.md"))
     handreikingen = sum(d.kind == "handreiking" for d in content.documents.values())
     assert f"bevat {number(handreikingen)} handreikingen" in page_text(page_of(project, "trainingen/index.md"))
 
-    # the fidelity checks see the new document: a sentence invented in its data is named ...
-    sources = editor.sources_of(project)
-    data_file = project / "data/trainingen" / f"{doc.id}.yml"
+    # the fidelity checks see the new document (on copies of data/ and the sources, which the
+    # other tests read as walked): a sentence invented in its data is named ...
+    data, sources = tmp_path / "data", tmp_path / "bronnen"
+    shutil.copytree(project / "data", data)
+    shutil.copytree(editor.sources_of(project), sources)
     made_up = "Bel bij twijfel altijd eerst de wijkagent."
-    editor.edit_data(data_file, lambda d: d["checklists"][0]["steps"].append({"text": made_up}))
-    assert invented(project / "data", sources, content, doc) == [
+    editor.edit_data(data / "trainingen" / f"{doc.id}.yml", lambda d: d["checklists"][0]["steps"].append({"text": made_up}))
+    assert invented(data, sources, content, doc) == [
         f"data/trainingen/{doc.id}.yml: checklists.0.steps.2.text: {made_up.lower()}"
     ]
     # ... and a sentence of its source that no page shows is missing

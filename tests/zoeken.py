@@ -29,21 +29,31 @@ def load_cases(name: str) -> list[dict]:
     return [dict(c, pages=c.get("pages") or c.get("expect") or [c["page"]]) for c in cases]
 
 
+# The prompt over an empty result list ("Typ om te beginnen met zoeken"): shown once the index is
+# loaded, and again whenever the box is emptied; an answer replaces it with a count of results.
+PROMPT_SHOWN = "document.querySelector('.md-search-result__meta').textContent.includes('Typ om')"
+
+
 def open_search(page, start_url: str) -> None:
     page.goto(start_url)
     page.locator("input.md-search__input").click()
     # Type only once the index is loaded: the prompt changes from "initialising" to "type to search".
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.includes('Typ om')", timeout=15000
-    )
+    page.wait_for_function(PROMPT_SHOWN, timeout=15000)
 
 
-def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
-    """Type the query letter by letter; return the results once they belong to the whole query.
+def type_query(page, query: str, timeout: float = 5000, by_letter: bool = True) -> list[dict]:
+    """Type the query; return the results once they belong to the whole query.
+
+    Material reads the box on keyup (and focus) only, and sends the worker the box's whole value
+    then. ``by_letter``: every letter a key, as a reader types, so each prefix is searched too and
+    the answer to the whole query must win over the earlier ones. Otherwise ``fill_query``: the
+    same query reaches the worker with one key instead of one per letter.
 
     Each result: href (article link), the section links below it, title and text as HTML; no
     result at all is an empty list.
     """
+    if not by_letter:
+        return fill_query(page, query, timeout)
     box = page.locator("input.md-search__input")
     box.fill("")
     # Material searches in a worker on every keyup and answers in order. Type all but the last
@@ -66,6 +76,21 @@ def type_query(page, query: str, timeout: float = 5000) -> list[dict]:
     return read_results(page)
 
 
+def fill_query(page, query: str, timeout: float = 5000) -> list[dict]:
+    """All but the last letter filled in without a key (Material searches nothing for them), the
+    last letter a key: Material searches the whole query, once. Emptying the box first brings back
+    the prompt; the answer replaces it, and Material draws the answer's count and results in one
+    go (it empties the list and adds the results in the same task), so once the prompt is gone
+    the list is the answer to the whole query."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.wait_for_function(PROMPT_SHOWN, timeout=timeout, polling=20)
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])
+    page.wait_for_function(f"!({PROMPT_SHOWN})", timeout=timeout, polling=20)
+    return read_results(page)
+
+
 def read_results(page) -> list[dict]:
     """The result list as drawn now."""
     return page.evaluate(
@@ -78,11 +103,12 @@ def read_results(page) -> list[dict]:
     )
 
 
-def type_expecting(page, query: str, expected: list[dict], timeout: float = 5000) -> list[dict]:
-    """Type the query; if the list drawn differs from the expected results' first three, give the
-    page up to ten seconds more to draw the answer to the whole query (on a busy machine the list
-    may still show an answer to fewer letters when typing settles). Returns the list last drawn."""
-    results = type_query(page, query, timeout)
+def type_expecting(page, query: str, expected: list[dict], timeout: float = 5000, by_letter: bool = True) -> list[dict]:
+    """Type the query (``type_query``); if the list drawn differs from the expected results' first
+    three, give the page up to ten seconds more to draw the answer to the whole query (on a busy
+    machine the list may still show an answer to fewer letters when typing settles). Returns the
+    list last drawn."""
+    results = type_query(page, query, timeout, by_letter)
     for _ in range(50):
         if top_locations(results) == top_locations(expected):
             break
