@@ -8,7 +8,8 @@ The toggles: the hidden checkbox itself becomes the control (HTML allows a name 
 state is its own: checked is open), marked ``data-toetsenbord``; extra.css keeps it out of sight
 but focusable where its label shows and draws its focus on that label; the label leaves the tab
 order (HTML allows neither a role nor a name on a label that belongs to a checkbox).
-- A navigation section's checkbox is named "Onderdelen van <section>".
+- A navigation section's checkbox is named "Onderdelen van <section>"; the page's table of contents
+  in the phone menu "Inhoud van deze pagina" (it shows below 60em only, as its label does).
 - The menu's checkbox on a phone is named "Menu"; the skip link moves before it, so the first Tab
   still reaches "Ga naar inhoud".
 - The colour scheme's two radio buttons are named by the scheme each selects (the theme names
@@ -26,7 +27,8 @@ from . import validhtml
 
 KEYBOARD = "data-toetsenbord"  # a theme checkbox that is a control of its own (extra.css, thema.js)
 
-NAV_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*" type="checkbox" id="(__nav\w*)"')
+NAV_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*" type="checkbox" id="(__nav\w*|__toc)"')
+TOC = "__toc"  # the page's table of contents inside the phone menu
 NAV_LABEL = re.compile(r'(<label class="md-nav__link[^"]*" for="(__nav\w*)" id="\2_label") tabindex="0">')
 # what a section is called: the link to its index page, else the words of its own label
 SECTION_LINK = re.compile(r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>', re.S)
@@ -72,8 +74,9 @@ def keyboard_toggles(page: str) -> str:
     names = section_names(page)
 
     def toggle(match: re.Match) -> str:
-        name = names.get(match.group(1))
-        label = f' aria-label="{attribute("Onderdelen van " + name)}"' if name else ""
+        section = names.get(match.group(1))
+        name = "Inhoud van deze pagina" if match.group(1) == TOC else section and "Onderdelen van " + section
+        label = f' aria-label="{attribute(name)}"' if name else ""
         return f"{match.group(0)} {KEYBOARD}{label}"
 
     page = NAV_TOGGLE.sub(toggle, page)

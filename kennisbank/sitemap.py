@@ -52,6 +52,14 @@ NOW_INDEX = "nu-handelen/index.md"
 # the editors' guide to the phase that applies now, in the source's words (data/welke-fase.yml).
 STEPS_OVERVIEW = "stappen.md"
 SELECTION = "selectie.md"
+
+
+def lesson_link(anchors: list[str], title: str) -> str:
+    """Steps opened as a lesson: the selection page with these steps in this order and a title, as
+    a site-root link ("/selectie.md?titel=…#c1-1,c2-3"; relative_links keeps query and steps)."""
+    from urllib.parse import urlencode
+
+    return f"/{SELECTION}?{urlencode({'titel': title})}#{','.join(anchors)}"
 PHASE_GUIDE = "cyclus/welke-fase.md"
 SELECTION_EXPORT = "selectie"  # the selection's CSV and JSON files: selectie-<date>.csv
 # the QR code generator the selection page loads (vendored from npm, MIT; its LICENSE beside it)
@@ -178,7 +186,7 @@ def address_of_file(site_file: str) -> str:
     return address.removesuffix("index.html") if address.endswith("/index.html") or address == "/index.html" else address
 
 
-_ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/(?!/)([^)"\s#]*)(#[^)"\s]*)?')  # not "//host"
+_ROOT_LINK = re.compile(r'(\]\(|\b(?:href|src)=")/(?!/)([^)"\s#?]*)(\?[^)"\s#]*)?(#[^)"\s]*)?')  # not "//host"
 _SHORT_LINK = re.compile(rf'(\b{SHORT_LINK_ATTRIBUTE}=")([^"]*)"')
 
 
@@ -196,11 +204,11 @@ def relative_links(text: str, page: str, directory_urls: bool = True, raw_from_s
     base = source_dir + "/" if raw_from_source else url_of(page, directory_urls)
 
     def replace(match: re.Match) -> str:
-        opener, path, anchor = match.group(1), match.group(2), match.group(3) or ""
+        opener, path, rest = match.group(1), match.group(2), (match.group(3) or "") + (match.group(4) or "")  # query, anchor
         if opener == "](" and path.endswith(".md"):
-            return opener + posixpath.relpath(path, source_dir or ".") + anchor
+            return opener + posixpath.relpath(path, source_dir or ".") + rest
         target = url_of(path, directory_urls) if path.endswith(".md") else served_path(path, directory_urls)
-        return opener + relative_url(target, base) + anchor
+        return opener + relative_url(target, base) + rest
 
     def short(match: re.Match) -> str:
         return f'{match.group(1)}{served_path(match.group(2), directory_urls)}"'
@@ -273,6 +281,12 @@ def short_path(slug: str) -> str:
 def short_address(site_url: str | None, slug: str) -> str | None:
     """The full short address for slides and paper ("https://…/r/v2/"), if the site's is known."""
     return f"{site_url}{short_path(slug)}" if site_url else None
+
+
+def printed_short_address(site_url: str | None, slug: str) -> str:
+    """A short link as paper and slides show it: the full address if the site's is known, else its
+    path from the site's root ("/r/v2/"), which a reader types after the site's name."""
+    return short_address(site_url, slug) or "/" + short_path(slug)
 
 
 @dataclass(frozen=True)

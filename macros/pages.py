@@ -232,9 +232,8 @@ class PageMacros:
 
     def handvat(self, page: Page, handvat_id: str) -> str:
         handvat = self.content.handvat(handvat_id)
-        address = sitemap.short_address(self.settings.site_url, handvat.id.lower())
         body = render_cyclus.render_handvat(
-            handvat, self.content, self._downloads(handvat.id), address, lambda step_id: self._feedback(page, step_id)
+            handvat, self.content, self._downloads(handvat.id), self.settings.site_url, lambda step_id: self._feedback(page, step_id)
         )
         body = self._under_title(body, page)
         kinds = " en ".join(k for k, kind in (("stappen", "steps"), ("punten", "points")) if any(s.kind == kind for s in handvat.steps))

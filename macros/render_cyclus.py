@@ -11,8 +11,10 @@ import re
 
 from kennisbank.model import Content, Handvat, Phase, count_label, source_label
 from kennisbank.qr import qr_svg
-from kennisbank.sitemap import CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, short_path
-from .render_steps import render_checklist, selection_link
+from kennisbank.sitemap import (
+    CITED_ANCHOR, QUESTION_ANCHOR, SHORT_LINKS, SOURCES, Download, link, phase_page, printed_short_address, short_address, short_path,
+)
+from .render_steps import lesson_button, render_checklist, selection_link
 from .render_text import EDITORS_MARK, esc, esc_html, md_text, paragraphs
 
 
@@ -96,12 +98,14 @@ def render_downloads(downloads: list[Download]) -> str:
 
 
 def render_handvat(
-    handvat: Handvat, content: Content, downloads: list[Download] = (), address: str | None = None, feedback=None
+    handvat: Handvat, content: Content, downloads: list[Download] = (), site_url: str | None = None, feedback=None
 ) -> str:
     """The whole page body of one recommendation; ``downloads``: the exports this build makes of it;
-    ``address``: its full short address when the site's address is known (the presentation's
-    title screen shows it with a QR code)."""
+    ``site_url``: the site's address when known (full short links for paper and the presentation's
+    title screen, with a QR code)."""
     data = handvat.data
+    address = short_address(site_url, handvat.id.lower())
+    printed = printed_short_address(site_url, handvat.id.lower())
     phase = handvat.phase
     siblings = content.in_phase(phase.id)
     out = [
@@ -109,14 +113,17 @@ def render_handvat(
         "",
         # one compact line: where the recommendation stands, then the site's actions on it
         '<div class="handvat-balk" markdown="block">',
-        f'<p class="handvat-meta" markdown="span">Handvat {handvat.id} · fase [{esc(phase.name)}]({link(phase_page(phase.id))})'
+        # data-adres: the short link a browser's print shows on this line (print.css)
+        f'<p class="handvat-meta" markdown="span" data-adres="{esc_html(printed)}">Handvat {handvat.id} · fase [{esc(phase.name)}]({link(phase_page(phase.id))})'
         f" ({siblings.index(handvat) + 1} van {len(siblings)}) · {count_label(handvat.steps)}</p>",
         f'<div class="handvat-acties" data-search-exclude data-site-only markdown="block">'
-        f'<p class="handvat-kort" markdown="span" data-adres="{esc_html(address or "/" + short_path(handvat.id.lower()))}">'
+        f'<p class="handvat-kort" markdown="span" data-adres="{esc_html(printed)}">'
         f'Korte link: [`/{short_path(handvat.id.lower())}`]({link(SHORT_LINKS, handvat.id.lower())})</p>'
         + (f'<template class="presentatie__qr">{qr_svg(address, "presentatie__qr-code")}</template>' if address else "")
-        + '<button type="button" class="md-button presenteer">Presenteren</button>'
-        + selection_link()
+        # spaces between the controls: they wrap as words do
+        + '<button type="button" class="md-button presenteer">Presenteren</button> '
+        + lesson_button(handvat.steps, short_label(handvat))
+        + " " + selection_link()
         + "</div>",
         render_downloads(list(downloads)),
         "</div>",
@@ -126,7 +133,9 @@ def render_handvat(
         out.append(render_intro(data.intro, content))
     out.append(render_notes([n for n in data.notes if n.step is None]))
     out.append(f"## {esc(data.question.strip())} {{#{QUESTION_ANCHOR}}}\n")
-    out.append(render_checklist(handvat.id, handvat.steps, content, short_links=True, feedback=feedback, selectable=True))
+    out.append(render_checklist(
+        handvat.id, handvat.steps, content, short_links=lambda slug: printed_short_address(site_url, slug), feedback=feedback, selectable=True
+    ))
     out.append("")
     out.append(render_roles(handvat))
     cited = sorted({ref for ref, users in content.citations.items() if any(u[0] == handvat.id for u in users)})

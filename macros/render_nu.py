@@ -11,7 +11,7 @@ from kennisbank.model import Content, NowCard, StepView
 from kennisbank.model_nu import shown_to, step_readers
 from kennisbank.sitemap import ROLE_CSS, link, now_checklist, now_page, short_path
 from .render_cyclus import short_label
-from .render_steps import checklist_attributes, find_step, render_step_elsewhere, select_button, selection_link
+from .render_steps import checklist_attributes, find_step, lesson_button, render_step_elsewhere, select_button, selection_link
 from .render_text import EDITORS_MARK, esc, esc_html, one_line
 
 
@@ -63,7 +63,7 @@ def render_card(card: NowCard, content: Content, audiences: dict[str, list[str]]
             f'<p class="nu-wanneer">{EDITORS_MARK} <span class="nu-redactie">Kaart van de redactie.</span> {esc_html(one_line(card.when))}'
             ' <strong class="nu-112">Bij direct gevaar: bel 112.</strong></p>',
             render_role_switch(card, content),
-            f'<p class="nu-selectie" data-site-only>{selection_link()}</p>',
+            f'<p class="nu-selectie" data-site-only>{lesson_button(steps, card.title)} {selection_link()}</p>',
             # a copy of steps whose home is their recommendation's page: no search entries of their
             # own (data-kopie, read by the post-build step); the card pages are out of Material's
             # index by their front matter (search.exclude), the overview lists the cards

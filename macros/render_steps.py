@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kennisbank.citations import MARKER, plain
 from kennisbank.model import Content, StepView
-from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, SELECTION, TICK_KEY, TICKED, link, short_path, version_anchor
+from kennisbank.sitemap import CHANGES, OLD_TICKS_KEY, SELECTION, TICK_KEY, TICKED, lesson_link, link, short_path, version_anchor
 from .render_text import EDITORS_MARK, esc_html, md_text, paragraphs, slug
 
 # a step id -> where a reader reports an error in that step (a mailto: address), or None
@@ -166,17 +166,31 @@ def selection_link() -> str:
     return f'<a class="selectie-link" href="/{SELECTION}" data-site-only hidden>Eigen selectie</a>'
 
 
+def lesson_button(steps: list[StepView] | tuple[StepView, ...], title: str) -> str:
+    """These steps, in this order, opened as a lesson of one's own (the selection page: print with
+    short links and QR codes, present, export), titled ``title``."""
+    return (
+        f'<a class="md-button les-link" href="{esc_html(lesson_link([s.anchor for s in steps], title))}" data-site-only>'
+        f'Als les openen<span class="visueel-verborgen">: deze stappen als eigen selectie</span></a>'
+    )
+
+
 def render_step(
-    step: StepView, content: Content, short_link: bool = False, feedback: Feedback | None = None, selectable: bool = False
+    step: StepView, content: Content, short_link: Callable[[str], str] | None = None, feedback: Feedback | None = None,
+    selectable: bool = False,
 ) -> str:
     """One step as a list item: number (with a checkbox if it is an action), text, sub-items, table;
+    ``short_link``: where the step has a short link, its address as paper shows it, by slug
+    (the copy button copies it; a browser's print shows it beside the number: data-adres);
     ``feedback``: the step id -> the address where a reader reports an error in it (or None);
     ``selectable``: with the toggle that adds it to the reader's selection (steps of the cycle)."""
     noun = "stap" if step.kind == "steps" else "punt"
     report = feedback(step.id) if feedback else None
     parts = [
         f'<li class="stap stap--{noun}" id="{step.anchor}" {step_attributes(step)} markdown="block">',
-        f'<div class="stap__kop" data-search-exclude>{step_number(step)}'
+        f'<div class="stap__kop" data-search-exclude'
+        + (f' data-adres="{esc_html(short_link(step.anchor))}"' if short_link else "")
+        + f'>{step_number(step)}'
         # named by its purpose, not by its "#" (a screen reader's list of links reads the name)
         f'<a class="stap__link" href="#{step.anchor}" data-site-only aria-label="Link naar {noun} {step.id}" title="Link naar {noun} {step.id}">#</a>'
         # copies the short link (/r/v2-4/) where the step has one, else the page address + anchor
@@ -235,11 +249,12 @@ def render_checklist(
     checklist_id: str,
     steps: tuple[StepView, ...],
     content: Content,
-    short_links: bool = False,
+    short_links: Callable[[str], str] | None = None,
     feedback: Feedback | None = None,
     selectable: bool = False,
 ) -> str:
-    """Steps as a checklist (a tick kept per step id), under group headings where present.
+    """Steps as a checklist (a tick kept per step id), under group headings where present;
+    ``short_links``: the steps' short links as paper shows them, by slug (steps of the cycle).
 
     Points (signals, questions, examples) are listed the same way, without checkboxes; a list of
     points only is no checklist at all.

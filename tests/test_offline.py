@@ -97,3 +97,23 @@ def test_from_disk_without_network_search_and_checklists_work(offline_browser, u
     page.close()
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, outside
+
+
+def test_a_recommendation_printed_from_the_browser_shows_its_short_links(browser, unzipped, content):
+    """A trainer prints a recommendation page (not the PDF handout) from the offline copy: the page's
+    short link and each step's, as the build wrote them (the session build knows the site's address),
+    beside the recommendation and beside each step; the copy buttons that hold them do not print."""
+    from conftest import TEST_SITE_URL
+    from kennisbank import sitemap
+
+    handvat = next(iter(content.handvatten.values()))
+    page = browser.new_page()
+    page.goto((unzipped / sitemap.url_of(handvat.page, directory_urls=False)).as_uri())
+    page.emulate_media(media="print")
+    after = "el => getComputedStyle(el, '::after').content"
+    own = sitemap.short_address(TEST_SITE_URL, handvat.id.lower())
+    assert page.locator("article .handvat-meta").evaluate(after) == f'" · Korte link: {own}"'
+    printed = page.locator("article li.stap .stap__kop").evaluate_all(f"els => els.map({after})")
+    assert printed == [f'"Korte link: {sitemap.short_address(TEST_SITE_URL, step.anchor)}"' for step in handvat.steps]
+    assert not page.locator("article .kopieer").first.is_visible()
+    page.close()

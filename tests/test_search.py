@@ -27,10 +27,11 @@ from zoeken import QUERY_SETS, load_cases, misses_of, open_search, page_of, top_
 
 # share of queries with their page among the first three: issue 11's sets, and issue 21's two
 # written in professionals' own words before the search words of data/zoekwoorden/ existed (the
-# "apart" set kept aside until every change was made, then run once: 27/30)
+# "apart" set kept aside until every change was made, then run once: 27/30; methode 74/79 and
+# apart 28/30 after the third pass of the search words, notes/zoeken.md)
 GOALS = {
     "search_queries.yml": 0.95, "search_queries_rollen.yml": 0.95,
-    "search_queries_methode.yml": 0.88, "search_queries_apart.yml": 0.85,
+    "search_queries_methode.yml": 0.90, "search_queries_apart.yml": 0.85,
 }
 
 # Typed in the browser: a few of each set, one of every kind (plain, several words, typo,

@@ -390,3 +390,56 @@ def test_an_audience_filter_holds_the_steps_for_that_audience_and_for_everyone(c
         expected = [r for r in content.readers if r in meant or content.everyone in meant]
         assert readers_of(step, content, audiences) == expected, step.id
     assert grouped  # the source addresses some groups of steps to one audience (C5)
+
+
+# --- a card or a recommendation opened as a lesson ----------------------------------------------
+
+
+def lesson_of(html: str) -> tuple[str, list[str]]:
+    """The title and step anchors of a page's "Als les openen" link."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    href = unescape_attr(re.search(r'<a class="md-button les-link" href="([^"]+)"', html).group(1))
+    parts = urlsplit(href)
+    return parse_qs(parts.query)["titel"][0], unquote(parts.fragment).split(",")
+
+
+def unescape_attr(value: str) -> str:
+    from html import unescape
+
+    return unescape(value)
+
+
+def test_every_card_and_recommendation_opens_as_a_lesson_of_its_own_steps(site, content):
+    from macros.render_cyclus import short_label
+
+    for handvat in content.handvatten.values():
+        html = (site / sitemap.built_file(handvat.page)).read_text(encoding="utf-8")
+        assert lesson_of(html) == (short_label(handvat), [s.anchor for s in handvat.steps]), handvat.id
+    for card in content.now_cards.values():
+        html = (site / sitemap.built_file(sitemap.now_page(card.id))).read_text(encoding="utf-8")
+        assert lesson_of(html) == (card.title, [sitemap.step_anchor(s) for s in card.steps]), card.id
+
+
+def test_from_disk_a_card_opens_as_a_lesson_with_its_steps_in_order_and_its_title(offline_browser, offline_copy, content):
+    card = next(iter(content.now_cards.values()))
+    page = offline_browser.new_page()
+    page.goto((offline_copy / sitemap.built_file(sitemap.now_page(card.id), directory_urls=False)).as_uri())
+    page.get_by_role("link", name="Als les openen").click()
+    assert shown(page) == list(card.steps)
+    assert page.locator(".selectie__titel-invoer").input_value() == card.title
+    page.close()
+
+
+def test_the_link_check_names_the_steps_of_a_lesson_that_are_not_on_the_selection_page(tmp_path):
+    from tools.links import broken_links
+
+    selection = tmp_path / sitemap.built_file(sitemap.SELECTION)
+    selection.parent.mkdir(parents=True)
+    selection.write_text('<li class="stap" id="v1-1"></li><li class="stap" id="v1-2"></li>', encoding="utf-8")
+    link = "/" + sitemap.url_of(sitemap.SELECTION) + "?titel=Les"
+    (tmp_path / "index.html").write_text(
+        f'<a href="{link}#v1-2,v1-1">goed</a><a href="{link}#v1-1,v9-9,v1-3">fout</a>'.replace('href="/', 'href="'),
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path) == [f"/: {link[1:]}#v1-1,v9-9,v1-3: no such anchor: v9-9, v1-3"]

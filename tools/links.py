@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
 from exports.linkcontract import REDIRECT, check, page_url, read_contract, resolve  # noqa: F401 (re-exported)
+from kennisbank.sitemap import SELECTION, built_file
 
 CONTRACT = Path(__file__).resolve().parent.parent / "links.txt"
 # The anchors we promise: headings, steps, table rows and sections with an id of their own.
@@ -42,6 +43,10 @@ def collect(site: Path) -> list[str]:
 LINK = re.compile(r'<a\b[^>]*\shref="([^"]+)"|<meta http-equiv="refresh" content="0; url=([^"]+)"')
 
 
+# the selection page's file, served and offline
+SELECTION_FILES = {built_file(SELECTION, directory_urls) for directory_urls in (True, False)}
+
+
 def broken_links(site: Path) -> list[str]:
     """Every link in every page (raw HTML and SVG too, and the redirects of short links) that
     does not lead to a page of the site and an anchor on it."""
@@ -56,6 +61,7 @@ def broken_links(site: Path) -> list[str]:
             if re.match(r"^(https?:|mailto:|tel:|javascript:)", href):
                 continue
             url, anchor = urldefrag(urljoin(path.as_uri(), href))
+            url = url.split("?")[0]  # a query (a lesson's title) names no file
             target = Path(unquote(url[len("file://"):]))
             target = target / "index.html" if url.endswith("/") else target
             where = f"{page_url(site, path)}: {href}"
@@ -66,8 +72,11 @@ def broken_links(site: Path) -> list[str]:
             elif anchor and target.suffix == ".html":
                 if target not in ids_of:
                     ids_of[target] = set(re.findall(r'\sid="([^"]+)"', target.read_text(encoding="utf-8")))
-                if anchor not in ids_of[target]:
-                    broken.append(f"{where}: no such anchor")
+                # a lesson (sitemap.lesson_link) names several steps of the selection page
+                wanted = anchor.split(",") if target.relative_to(site).as_posix() in SELECTION_FILES else [anchor]
+                missing = [a for a in wanted if a not in ids_of[target]]
+                if missing:
+                    broken.append(f"{where}: no such anchor" + (f": {', '.join(missing)}" if len(wanted) > 1 else ""))
     return broken
 
 
