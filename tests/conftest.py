@@ -203,6 +203,48 @@ def page(browser):
     context.close()
 
 
+# Material's search worker, as the pages start it (assets/javascripts/workers/search.<hash>.min.js),
+# replaced by one that does nothing: the real one fetches and indexes the whole site on every page
+# load, most of a page load's work on two cores.
+_NO_SEARCH_WORKER = """(() => {
+    const Worker = window.Worker;
+    window.Worker = function (url, options) {
+        if (!/\\/workers\\/search\\./.test(String(url))) return new Worker(url, options);
+        return Object.assign(new EventTarget(), {postMessage() {}, terminate() {}});
+    };
+})()"""
+
+
+def without_search(context):
+    """A browser context whose pages never build the search index, for tests that do not search
+    (the search is tested with its worker: test_search, test_offline, test_accessibility)."""
+    context.add_init_script(_NO_SEARCH_WORKER)
+    return context
+
+
+@pytest.fixture(scope="module")
+def module_context(browser):
+    """One browser context for the tests of a module that do not search (without_search): its
+    cache stays warm, and a page's first load in a new context costs twice a later one."""
+    context = without_search(browser.new_context(locale="nl-NL"))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tab(module_context, served_site):
+    """A new tab in the module's context: as `page`, but the site's storage, the cookies and the
+    permissions granted are cleared first, so each test starts as in a fresh browser."""
+    module_context.clear_cookies()
+    module_context.clear_permissions()
+    pg = module_context.new_page()
+    cdp = module_context.new_cdp_session(pg)
+    cdp.send("Storage.clearDataForOrigin", {"origin": served_site, "storageTypes": "all"})
+    cdp.detach()
+    yield pg
+    pg.close()
+
+
 # --- layers: a pytest marker on every test, and the time each layer took -----------------------
 #
 # Every test gets one layer marker (registered in pyproject.toml), so a layer can be chosen or

@@ -1,7 +1,17 @@
-"""The site as a person uses it, in Debian's Chromium: tick, reload, reset; present; the zelfscan.
-(Search as typed: tests/test_search.py.)"""
+"""The site as a person uses it, in Debian's Chromium: tick, reload, reset; a recommendation that
+starts with its steps; present; the zelfscan. (Search as typed: tests/test_search.py.)"""
 
+import pytest
 from playwright.sync_api import expect
+
+from test_steps import missing
+
+
+@pytest.fixture
+def page(tab):
+    """A new tab in this module's browser context (conftest.tab): a warm cache, no search worker
+    (these tests never search), the site's storage empty."""
+    return tab
 
 
 def test_a_ticked_step_survives_a_reload_and_can_be_reset(page, served_site):
@@ -110,11 +120,9 @@ def test_the_presentation_fits_the_window_again_when_it_changes(page, served_sit
     assert int(small["teller"].split(" / ")[1]) > int(large["teller"].split(" / ")[1])  # C5.2 now goes on
 
 
-def test_presentation_of_points_counts_points(page, served_site):
-    page.goto(f"{served_site}/vredestijd/v5/")
-    page.locator("button.presenteer").click()
-    page.keyboard.press("PageDown")
-    assert page.locator(".presentatie__dia:visible h2").text_content() == "V5.1 · punt 1 van 8"
+# A list of points counts points ("V5.1 · punt 1 van 8"): every step's and point's heading on
+# every screen of every recommendation, in
+# test_every_screen_of_every_presentation_fits_the_screen_and_shows_every_step_whole.
 
 
 # --- zelfscan ---------------------------------------------------------------------------------
@@ -267,6 +275,7 @@ SCREEN = """() => {
     const smallest = els => Math.min(...els.filter(e => e.checkVisibility() && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)));
     return {
         kop: kop.textContent,
+        groep: (slide.querySelector('.presentatie__groep') || {}).textContent || '',
         teller: dialog.querySelector('.presentatie__teller').textContent,
         tekst: body.map(texts).join(' '),
         bronregel: line && line.checkVisibility() ? line.textContent : null,
@@ -289,48 +298,163 @@ def step_citations(step) -> list[str]:
     return [plain(marker) for text in texts for marker in MARKER.findall(text)]
 
 
-def test_every_screen_of_every_presentation_fits_the_screen_with_its_source_line(browser, served_site, content):
-    """Every recommendation presented at each size, stepped through as a clicker does: no text
-    outside the screen, under the buttons or cut off, none too small; every step reached whole
-    (on next screens marked "vervolg" where it does not fit on one) with its source line on each
-    of its screens."""
-    from kennisbank import sitemap
-    from test_steps import missing
+# Every screen of the open presentation at the window's size, as the presentation itself steps
+# through them: measured (SCREEN), then its own "Volgende" button pressed (show(n + 1)), until the
+# last screen; then closed. One evaluate for all screens of a recommendation: the keys a clicker
+# sends are pressed for real in clicker_walk.
+WALK = f"""() => {{
+    const screen = {SCREEN};
+    document.querySelector('button.presenteer').click();  // every screen laid out at this size
+    const dialog = document.querySelector('.presentatie');
+    const next = dialog.querySelector('.presentatie__volgende');
+    const screens = [];
+    for (let n = 0; n < 500; n++) {{
+        screens.push(screen());
+        if (next.disabled) break;
+        next.click();
+        if (dialog.querySelector('.presentatie__teller').textContent === screens[n].teller) {{
+            screens[n].stuck = true;
+            break;
+        }}
+    }}
+    dialog.querySelector('.presentatie__sluiten').click();
+    return screens;
+}}"""
 
+
+def clicker_walk(page) -> list[str]:
+    """The headings shown when the presentation is opened and then stepped through to its end
+    with the keys clickers and keyboards send, one real key press per screen."""
+    page.locator("button.presenteer").click()
+    shown = lambda: page.evaluate("document.querySelector('.presentatie__dia:not([hidden]) .presentatie__kop').textContent")
+    at = lambda: page.evaluate("document.querySelector('.presentatie__teller').textContent")
+    headings = [shown()]
+    for n in range(500):
+        current, total = map(int, at().split(" / "))
+        if current == total:
+            break
+        page.keyboard.press(CLICKER_KEYS[n % len(CLICKER_KEYS)])
+        if at() == f"{current} / {total}":
+            headings.append(f"{CLICKER_KEYS[n % len(CLICKER_KEYS)]!r} did not go on")
+            break
+        headings.append(shown())
+    page.keyboard.press("Escape")
+    return headings
+
+
+def presentation_problems(handvat, screens: list[dict], size: str) -> list[str]:
+    """What is wrong with a recommendation's screens (WALK) at one size: a title screen, then each
+    step in order, whole, on one screen or going on on next ones marked "vervolg", each headed
+    "<id> · stap|punt n van N" under its group line, with its source line; then the sources. No
+    text outside the screen, under the buttons or cut off; none too small."""
+    steps = {s.id: s for s in handvat.steps}
     problems = []
-    for width, height in PRESENTATION_SIZES:
-        context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": height})
-        page = context.new_page()
-        for handvat in content.handvatten.values():
-            page.goto(f"{served_site}/{sitemap.url_of(handvat.page)}")
-            page.locator("button.presenteer").click()
-            steps = {s.id: s for s in handvat.steps}
-            shown: dict[str, list[str]] = {}  # step id -> the text of each of its screens
-            for n in range(200):
-                screen = page.evaluate(SCREEN)
-                where = f"{width}x{height} {handvat.id} screen {screen['teller']} ({screen['kop']})"
-                if screen["outside"] or screen["scrolls"]:
-                    problems.append(f"{where}: outside the screen: {screen['outside'][:3]}, scrolls: {screen['scrolls']}")
-                step_id = screen["kop"].split(" · ")[0]
-                if step_id in steps:
-                    shown.setdefault(step_id, []).append(screen["tekst"])
-                    if screen["tekst_px"] < READABLE_PX:
-                        problems.append(f"{where}: text at {screen['tekst_px']} px")
-                    if cited := step_citations(steps[step_id]):
-                        line = screen["bronregel"] or ""
-                        if any(c not in line for c in cited) or screen["bronregel_px"] < SOURCE_LINE_PX:
-                            problems.append(f"{where}: source line {line!r} at {screen['bronregel_px']} px, cites {cited}")
-                current, total = map(int, screen["teller"].split(" / "))
-                if current == total:
-                    break
-                page.keyboard.press(CLICKER_KEYS[n % len(CLICKER_KEYS)])
-                if page.evaluate(SCREEN)["teller"] == screen["teller"]:
-                    problems.append(f"{where}: {CLICKER_KEYS[n % len(CLICKER_KEYS)]!r} did not go on")
-                    break
-            if list(shown) != list(steps):
-                problems.append(f"{width}x{height} {handvat.id}: steps shown {list(shown)}")
-            for step_id, texts in shown.items():
-                if gone := missing(steps[step_id], " ".join(texts)):
-                    problems.append(f"{width}x{height} {step_id}: words not shown {sorted(gone)}")
-        context.close()
+    shown: dict[str, list[dict]] = {}  # step id -> its screens
+    for n, screen in enumerate(screens):
+        where = f"{size} {handvat.id} screen {screen['teller']} ({screen['kop']})"
+        if screen.get("stuck"):
+            problems.append(f"{where}: 'Volgende' did not go on")
+        if screen["teller"] != f"{n + 1} / {len(screens)}":
+            problems.append(f"{where}: counter, expected {n + 1} / {len(screens)}")
+        if screen["outside"] or screen["scrolls"]:
+            problems.append(f"{where}: outside the screen: {screen['outside'][:3]}, scrolls: {screen['scrolls']}")
+        step_id = screen["kop"].split(" · ")[0]
+        if step_id not in steps:
+            continue
+        step = steps[step_id]
+        shown.setdefault(step_id, []).append(screen)
+        noun = "stap" if step.kind == "steps" else "punt"
+        heading = f"{step_id} · {noun} {list(steps).index(step_id) + 1} van {len(steps)}"
+        if screen["kop"] != heading + (" (vervolg)" if len(shown[step_id]) > 1 else ""):
+            problems.append(f"{where}: heading, expected {heading!r}, 'vervolg' on every screen but its first")
+        if screen["groep"] != (step.group.title if step.group else ""):
+            problems.append(f"{where}: group line {screen['groep']!r}")
+        if screen["tekst_px"] < READABLE_PX:
+            problems.append(f"{where}: text at {screen['tekst_px']} px")
+        if cited := step_citations(step):
+            line = screen["bronregel"] or ""
+            if any(c not in line for c in cited) or screen["bronregel_px"] < SOURCE_LINE_PX:
+                problems.append(f"{where}: source line {line!r} at {screen['bronregel_px']} px, cites {cited}")
+    if not screens[0]["kop"].startswith(f"{handvat.id} ") or not screens[-1]["kop"].startswith("Bronnen"):
+        problems.append(f"{size} {handvat.id}: first and last screen {screens[0]['kop']!r}, {screens[-1]['kop']!r}")
+    if list(shown) != list(steps):
+        problems.append(f"{size} {handvat.id}: steps shown {list(shown)}")
+    for step_id, its_screens in shown.items():
+        if gone := missing(steps[step_id], " ".join(s["tekst"] for s in its_screens)):
+            problems.append(f"{size} {step_id}: words not shown {sorted(gone)}")
+    return problems
+
+
+# --- every recommendation page, loaded once: its first step in view, its presentation ------------
+
+# a laptop and a phone, for the first step in view on opening a recommendation
+READING_SIZES = (("desktop", {"width": 1280, "height": 800}), ("phone", {"width": 390, "height": 844}))
+FIRST_ITEM = "document.querySelector('.checklist .stap__vink, .puntenlijst .stap__nummer')"
+# After the window changed size: a frame and the end of its rendering, so the page's own resize
+# handlers (resize events, ResizeObserver) have run before anything is measured.
+SETTLED = "await new Promise(done => requestAnimationFrame(() => setTimeout(done)));"
+
+
+@pytest.fixture(scope="module")
+def recommendations_shown(module_context, served_site, content):
+    """Each recommendation page loaded once and looked at as the tests below need it, in one
+    tab whose window is resized in turn (the layout follows the stylesheets' media queries and
+    the presentation is laid out when it opens, so each size shows what a page loaded at that
+    size shows): first, before anything else happens on the page, where its first step stands
+    on a laptop and on a phone; then every screen of its presentation at each projector size
+    (WALK). At each size the recommendation with the most steps is also stepped through with
+    the keys a clicker sends (clicker_walk)."""
+    from kennisbank import sitemap
+
+    longest = max(content.handvatten.values(), key=lambda h: len(h.steps))
+    first_step, screens, keyed = {}, {}, {}
+    page = module_context.new_page()
+    for handvat in content.handvatten.values():
+        page.goto(f"{served_site}/{sitemap.url_of(handvat.page)}")
+        for size, viewport in READING_SIZES:
+            page.set_viewport_size(viewport)
+            first_step[handvat.id, size] = page.evaluate(f"""async () => {{
+                {SETTLED}
+                const r = {FIRST_ITEM}.getBoundingClientRect();
+                return [r.top, r.bottom, r.left, r.right]; }}""")
+        for width, height in PRESENTATION_SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            screens[handvat.id, f"{width}x{height}"] = page.evaluate(WALK)
+            if handvat is longest:
+                keyed[f"{width}x{height}"] = clicker_walk(page)
+    page.close()
+    return {"first step": first_step, "screens": screens, "keyed": (longest, keyed)}
+
+
+def test_the_first_step_is_visible_without_scrolling_on_every_recommendation(recommendations_shown, content):
+    """A recommendation page starts with its steps: the first one is in view on opening the
+    page, on a laptop and on a phone (reading in the moment, issue 15)."""
+    assert content.handvatten  # the number of recommendations: tests/test_inhoud.py
+    below = []
+    for handvat in content.handvatten.values():
+        for size, viewport in READING_SIZES:
+            top, bottom, left, right = recommendations_shown["first step"][handvat.id, size]
+            if not (0 <= top and bottom <= viewport["height"] and 0 <= left and right <= viewport["width"]):
+                below.append(f"{size} {handvat.id}: first step at {top:.0f}-{bottom:.0f}px (viewport {viewport['height']}px)")
+    assert not below, "\n".join(below)
+
+
+def test_every_screen_of_every_presentation_fits_the_screen_and_shows_every_step_whole(recommendations_shown, content):
+    """Every recommendation presented at each size (presentation_problems: every screen fits, with
+    its source line; every step whole, in order, with its group line and notes). The screens are
+    read by WALK, through the presentation's own "Volgende"; the keys themselves (PageDown, space
+    on the focused button, the arrows) are pressed for real through every screen of the
+    recommendation with the most steps at each size, and must show the same screens in the same
+    order. (This is also tests/test_steps.py's check of the presentation view.)"""
+    assert any(s.group for h in content.handvatten.values() for s in h.steps)  # group lines are covered
+    assert any(s.kind != "steps" for h in content.handvatten.values() for s in h.steps)  # and points
+    problems = []
+    for handvat in content.handvatten.values():
+        for width, height in PRESENTATION_SIZES:
+            size = f"{width}x{height}"
+            problems += presentation_problems(handvat, recommendations_shown["screens"][handvat.id, size], size)
+    longest, keyed = recommendations_shown["keyed"]
+    for size, headings in keyed.items():
+        if headings != [s["kop"] for s in recommendations_shown["screens"][longest.id, size]]:
+            problems.append(f"{size} {longest.id}: with a clicker's keys {headings}")
     assert not problems, "\n".join(problems)

@@ -10,11 +10,12 @@ import csv
 import io
 import json
 import re
+import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, TEST_SITE_URL
+from conftest import ROOT, TEST_SITE_URL, without_search
 from kennisbank import sitemap
 from kennisbank.citations import plain
 from kennisbank.opendata import CSV_COLUMNS
@@ -22,6 +23,13 @@ from macros.render_text import slug
 
 SELECTION = sitemap.url_of(sitemap.SELECTION)
 OVERVIEW = sitemap.url_of(sitemap.STEPS_OVERVIEW)
+
+
+@pytest.fixture
+def page(tab):
+    """A new tab in this module's browser context (conftest.tab): a warm cache, no search worker
+    (these tests never search), the site's storage empty."""
+    return tab
 
 
 def all_steps(content):
@@ -52,7 +60,7 @@ def lesson(content):
 
 def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker(browser, served_site, content):
     card, (by_filter, from_page, from_card, by_words) = lesson(content)
-    trainer = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
+    trainer = without_search(browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800}))
     page = trainer.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -104,7 +112,7 @@ def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker
     trainer.close()
 
     # the group opens the link on another computer: the same steps, whole, in that order
-    group = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 720})
+    group = without_search(browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 720}))
     other = group.new_page()
     other.goto(link.replace(TEST_SITE_URL, served_site + "/"))
     order = [by_words, by_filter, from_page, from_card]
@@ -128,18 +136,42 @@ def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker
     assert not errors, errors
 
 
+# Every call of the browser's history.replaceState is counted (window.addressWrites), whoever makes
+# it: on the selection page Material's calls go through selectie.js's guard, which hands on the
+# selection's own address.
+COUNT_ADDRESS_WRITES = """(() => {
+    const replace = History.prototype.replaceState;
+    window.addressWrites = 0;
+    History.prototype.replaceState = function () { window.addressWrites++; return replace.apply(this, arguments); };
+})()"""
+
+
+# Once the reader stops scrolling, Material writes the heading in view into the address. It
+# passes over the first position it settles on after the page starts (the scrolled-to one, when
+# the scroll came quickly), so until it has written the reader scrolls on a little, to and fro;
+# each poll comes after Material's quarter of a second.
+SCROLL_UNTIL_WRITTEN = """writes => {
+    if (window.addressWrites > writes) return true;
+    window.scrollBy(0, window.nudge = window.nudge === 40 ? -40 : 40);
+    return false;
+}"""
+
+
 def test_scrolling_keeps_the_selection_in_the_address(page, served_site, content):
-    """Material writes the heading in view into the address as the reader scrolls; on the
-    selection page the address is the selection and stays."""
+    """Material writes the heading in view into the address as the reader scrolls (a quarter of a
+    second after the scrolling stops); on the selection page the address is the selection and
+    stays. The test waits until Material has written after each scroll."""
     steps = all_steps(content)[:6]
     address = f"{served_site}/{SELECTION}#{','.join(s.anchor for s in steps)}"
     page.set_viewport_size({"width": 1280, "height": 600})
+    page.add_init_script(COUNT_ADDRESS_WRITES)
     page.goto(address)
-    page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(800)  # Material waits 250 ms twice before it writes
-    page.mouse.wheel(0, -5000)
-    page.wait_for_timeout(800)
-    assert page.url == address
+    shown(page)
+    for distance in (3000, -5000):  # down to a heading, back to the top (where Material clears the hash)
+        writes = page.evaluate("window.addressWrites")
+        page.mouse.wheel(0, distance)
+        page.wait_for_function(SCROLL_UNTIL_WRITTEN, arg=writes, polling=400)
+        assert page.url == address
     page.reload()
     assert shown(page) == [s.id for s in steps]
 
@@ -172,6 +204,11 @@ def test_a_bad_address_names_what_it_cannot_find_and_keeps_the_rest(page, served
     assert not errors, errors
 
 
+def pdf_text(pdf) -> str:
+    """A PDF's text, by poppler's pdftotext (pypdf's extraction takes seconds on a long PDF)."""
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def test_a_selection_prints_as_one_handout_with_short_links_and_qr_codes(page, served_site, content, tmp_path):
     _, chosen = lesson(content)
     page.goto(f"{served_site}/{SELECTION}#" + ",".join(s.anchor for s in chosen))
@@ -184,7 +221,7 @@ def test_a_selection_prints_as_one_handout_with_short_links_and_qr_codes(page, s
     assert page.locator(".selectie__lijst .stap__vink:visible").count() == sum(s.kind == "steps" for s in chosen)
     pdf = tmp_path / "les.pdf"
     page.pdf(path=str(pdf), format="A4")
-    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    text = pdf_text(pdf)
     flat = re.sub(r"\s+", "", text)
     for step in chosen:
         assert step.id in text and f"/{sitemap.short_path(step.anchor)}" in flat, step.id
@@ -197,9 +234,8 @@ def test_every_step_at_once_still_prints(page, served_site, content, tmp_path):
     assert len(shown(page)) == len(steps)
     pdf = tmp_path / "alles.pdf"
     page.pdf(path=str(pdf), format="A4")
-    reader = PdfReader(pdf)
-    text = re.sub(r"\s+", "", " ".join(p.extract_text() for p in reader.pages))
-    assert len(reader.pages) > 10
+    text = re.sub(r"\s+", "", pdf_text(pdf))
+    assert len(PdfReader(pdf).pages) > 10
     assert [s.id for s in steps if s.id not in text] == []
 
 
@@ -231,7 +267,7 @@ def test_a_policy_advisor_exports_every_step_for_her_audience_as_csv(page, serve
 
 def test_a_selection_saved_as_a_file_opens_elsewhere_and_a_wrong_file_changes_nothing(browser, served_site, content, tmp_path):
     _, chosen = lesson(content)
-    first = browser.new_context(locale="nl-NL")
+    first = without_search(browser.new_context(locale="nl-NL"))
     page = first.new_page()
     page.goto(f"{served_site}/{SELECTION}?titel=Les#" + ",".join(s.anchor for s in chosen))
     saved = json.loads(_download(page, ".selectie__json"))
@@ -239,7 +275,7 @@ def test_a_selection_saved_as_a_file_opens_elsewhere_and_a_wrong_file_changes_no
     assert saved["versie"] and saved["adres"].startswith(TEST_SITE_URL)
     first.close()
 
-    second = browser.new_context(locale="nl-NL")
+    second = without_search(browser.new_context(locale="nl-NL"))
     page = second.new_page()
     page.goto(f"{served_site}/{SELECTION}")
     assert shown(page) == []
@@ -272,13 +308,13 @@ def test_removing_and_clearing_can_be_undone(page, served_site, content):
     assert shown(page) == [chosen[0].id] + [s.id for s in chosen[2:]]
 
 
-def test_the_selection_and_overview_pass_axe_filled_and_filtered(browser, served_site, content):
+def test_the_selection_and_overview_pass_axe_filled_and_filtered(page, served_site, content):
     from test_accessibility import AXE, axe_problems, colour_rules, switch_scheme
 
     _, chosen = lesson(content)
     problems = []
-    context = browser.new_context(color_scheme="light", locale="nl-NL", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size({"width": 1280, "height": 800})
     for address, label in (
         (f"{SELECTION}?titel=Les#" + ",".join(s.anchor for s in chosen) + ",zz9", "selectie"),
         (f"{OVERVIEW}?fase={content.phases[1].id}", "stappen"),
@@ -295,7 +331,6 @@ def test_the_selection_and_overview_pass_axe_filled_and_filtered(browser, served
     page.keyboard.press("PageDown")
     page.add_script_tag(path=str(AXE))
     problems += axe_problems(page, "selectie (presentatie)")
-    context.close()
     assert not problems, "\n".join(problems)
 
 
