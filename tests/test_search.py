@@ -32,6 +32,9 @@ from zoeken import QUERY_SETS, load_cases, misses_of, open_search, page_of, top_
 GOALS = {
     "search_queries.yml": 0.95, "search_queries_rollen.yml": 0.95,
     "search_queries_methode.yml": 0.90, "search_queries_apart.yml": 0.85,
+    # issue 21's fifth set, from the sources only by a writer who never saw the search (65/68 before
+    # the third pass, 67/68 after), and its kept-aside part (run once at the end: 19/20)
+    "search_queries_vijf.yml": 0.95, "search_queries_vijf_apart.yml": 0.90,
 }
 
 # Typed in the browser: a few of each set, one of every kind (plain, several words, typo,
@@ -49,6 +52,8 @@ SAMPLE = {
         "reel met wapens van rivaliserende groep", "kleine overtredingen niet harder bestraffen", "bestuurderstraining",
         "geruchten over politieoptreden gaan rond", "met hoeveel mensen is de training burgemeesters", "c4 stap 2",
     ],
+    "search_queries_vijf.yml": ["vechtoproep op snap gezien wat nu"],
+    "search_queries_vijf_apart.yml": ["collega laat zich uitdagen door jongere"],
 }
 # ... and the queries the tests below assert on.
 ASSERTED = ["C5.2", "c5-2", "c5.2", "voet tussen de deur", "de", "burn-out", "spanningscontrole", "niets", "hoe burn-out"]

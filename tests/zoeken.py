@@ -19,7 +19,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERY_SETS = ("search_queries.yml", "search_queries_rollen.yml", "search_queries_methode.yml", "search_queries_apart.yml")
+QUERY_SETS = (
+    "search_queries.yml", "search_queries_rollen.yml", "search_queries_methode.yml", "search_queries_apart.yml",
+    "search_queries_vijf.yml", "search_queries_vijf_apart.yml",
+)
 
 
 def load_cases(name: str) -> list[dict]:
