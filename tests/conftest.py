@@ -155,6 +155,40 @@ def served_site(site):
     server.shutdown()
 
 
+class _PagesHandler(_QuietHandler):
+    """The site as _QuietHandler serves it, but its search index empty (its configuration kept)."""
+
+    empty_index = b""
+
+    def do_GET(self):
+        if self.path.split("?")[0].endswith("/search/search_index.json"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(self.empty_index)))
+            self.end_headers()
+            self.wfile.write(self.empty_index)
+            return
+        super().do_GET()
+
+
+@pytest.fixture(scope="session")
+def served_pages(site):
+    """The built site over http as served_site, for tests of pages rather than of search: the search
+    index comes empty. Every page load makes the browser build the search index from it, which is
+    about 60% of a page load's work (measured); with an empty one, the search ends up in the same
+    state as with the real one (ready, waiting for a query: the same markup), but no query finds
+    anything. Search is tested on served_site and by its own tests."""
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    handler = type("Handler", (_PagesHandler,), {"empty_index": json.dumps({"config": index["config"], "docs": []}).encode()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
