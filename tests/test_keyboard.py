@@ -299,6 +299,19 @@ def test_the_menu_on_a_phone_opens_moves_and_closes_from_the_keyboard(browser, s
         assert not unseen, unseen
         assert "V1 Visie op online werken" in names and "V12 Bewustwording van online risico’s" in names, names
         assert not any(name.startswith("Onderdelen van Crisis") for name in names)  # a panel underneath: not in the tab order
+        # Tab stays in the open menu: after its last stop comes "Menu", not the covered page
+        assert page.evaluate("document.activeElement.id") == "__drawer", names[-3:]
+        # the page's own contents open from the keyboard and lead to its headings
+        assert "Inhoud van deze pagina" in names, names
+        contents = page.locator("#__toc")
+        contents.focus()
+        page.keyboard.press("Enter")
+        assert contents.is_checked()
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.md-nav--secondary')") and page.evaluate(FOCUS)["shows"]
+        contents.focus()
+        page.keyboard.press("Space")
+        assert not contents.is_checked()
         # back up a panel with Space (or Enter): the phases' panel, with Crisis and its checkbox
         # found by name: Material numbers its toggles by their place in the nav, which editors change
         vredestijd = page.locator('input.md-nav__toggle[aria-label="Onderdelen van Vredestijd"]')
