@@ -67,10 +67,13 @@ def axe_problems(page, label: str, rules: list[str] | None = None) -> list[str]:
 def axe_started(page, rules: list[str] | None = None) -> None:
     """Start axe on the page without waiting: the page's own renderer runs it while Python goes on
     with another tab (axe_finished waits for the result). Only the violations come back: axe
-    details every node that passes too, which is most of a page."""
+    details every node that passes too, which is most of a page. axe judges the page at rest: after
+    the transitions running (a button's colours easing into focus would read as a third colour)."""
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
     page.evaluate(
-        "runOnly => { window.axeResult = axe.run(document, {runOnly, resultTypes: ['violations']}).then(r => r.violations); }",
+        "runOnly => { const ending = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);"
+        " window.axeResult = Promise.all(ending.map(a => a.finished.catch(() => null)))"
+        ".then(() => axe.run(document, {runOnly, resultTypes: ['violations']})).then(r => r.violations); }",
         run_only,
     )
 
