@@ -279,6 +279,15 @@ def tab(module_context, served_site):
     pg.close()
 
 
+@pytest.fixture(scope="session", params=["phone", "laptop"])
+def visited_pages(request, browser, served_pages) -> dict[str, dict]:
+    """test_keyboard's pages, each loaded once per size for the session and checked there, for
+    test_keyboard and test_wcag22 (test_keyboard.visited)."""
+    from test_keyboard import visited
+
+    return visited(browser, served_pages, request.param)
+
+
 # --- layers: a pytest marker on every test, and the time each layer took -----------------------
 #
 # Every test gets one layer marker (registered in pyproject.toml), so a layer can be chosen or

@@ -14,8 +14,8 @@ from exports.themeaccess import repair
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 # a home page, a recommendation (steps, ticks, notes, citations), a card (role switch), a zelfscan
-# (radio groups, actions), a page with a wide table, the glossary
-PAGES = ["", "vredestijd/v2/", "nu-handelen/oproep-tot-geweld/", "zelfscan/nazorg/", "crisis/c4/", "woordenlijst/"]
+# (radio groups, actions), a page with a wide table, the glossary, a long recommendation
+PAGES = ["", "vredestijd/v2/", "nu-handelen/oproep-tot-geweld/", "zelfscan/nazorg/", "crisis/c4/", "woordenlijst/", "crisis/c5/"]
 
 # --- names --------------------------------------------------------------------------------------
 
@@ -231,11 +231,40 @@ def unseen_focus(page, planted_css: str = "") -> tuple[int, list[str]]:
     return len(found), [stop["what"] for stop in found if not stop["shows"]]
 
 
-@pytest.fixture(scope="module", params=[PHONE, LAPTOP], ids=["phone", "laptop"])
-def visited_pages(request, browser, served_pages) -> dict[str, dict]:
-    """Each of PAGES loaded once at the size and checked for two things: the names of its controls
-    in the accessibility tree (first, before anything has focus), then the focus of every tab stop."""
-    context = browser.new_context(locale="nl-NL", viewport=request.param)
+# The page's content tab stops that sit under the sticky header when they get focus (WCAG 2.2,
+# 2.4.11, test_wcag22), focused one after the other as Tab goes from the top of the page, or as
+# Shift+Tab goes from its bottom (then each one scrolls in at the top, where the header is). The
+# browser scrolls a stop into view for focus() as it does for Tab: compared once on three of these
+# pages at both sizes, every stop of the content stood at the same place.
+HIDDEN = """backwards => {
+  window.scrollTo(0, backwards ? document.documentElement.scrollHeight : 0);
+  const hidden = [];
+  for (const stop of (TAB_ORDER)(backwards)) {
+    if (!(TAB_STOP)(stop, backwards)) continue;
+    stop.focus();
+    if (document.activeElement !== stop) continue;  // cannot take focus now: Tab passes it too
+    // the sidebars stand below the header by design; the page's content scrolls under it
+    if (stop.closest('.md-content')) {
+      const bottom = stop.getBoundingClientRect().bottom, header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+      if (0 < bottom && bottom <= header + 1) hidden.push(stop.outerHTML.slice(0, 80));
+    }
+    stop.dispatchEvent(new KeyboardEvent('keydown', {key: 'Tab', code: 'Tab', shiftKey: backwards, bubbles: true, cancelable: true}));
+  }
+  return hidden;
+}""".replace("TAB_ORDER", TAB_ORDER).replace("TAB_STOP", TAB_STOP)
+
+
+def hidden_focus(page) -> dict[str, list[str]]:
+    """The stops hidden under the header on the loaded page, going backwards and forwards."""
+    return {key: page.evaluate(HIDDEN, key == "Shift+Tab") for key in ("Shift+Tab", "Tab")}
+
+
+def visited(browser, served_pages: str, size: str) -> dict[str, dict]:
+    """Each of PAGES loaded once at the size ("phone", "laptop") and checked for three things: the
+    names of its controls in the accessibility tree (first, before anything has focus), the focus
+    of every tab stop, and focus under the sticky header (test_wcag22). The fixture visited_pages
+    (conftest) keeps it for the session."""
+    context = browser.new_context(locale="nl-NL", viewport=PHONE if size == "phone" else LAPTOP)
     page = context.new_page()
     visits = {}
     try:
@@ -243,7 +272,7 @@ def visited_pages(request, browser, served_pages) -> dict[str, dict]:
             page.goto(f"{served_pages}/{path}")
             controls = named_controls(page)
             stops, unseen = unseen_focus(page)
-            visits[path] = {"url": page.url, "controls": controls, "stops": stops, "unseen": unseen}
+            visits[path] = {"url": page.url, "controls": controls, "stops": stops, "unseen": unseen, "hidden": hidden_focus(page)}
     finally:
         context.close()
     return visits
@@ -331,30 +360,38 @@ def test_the_menu_on_a_phone_opens_moves_and_closes_from_the_keyboard(browser, s
 
 def test_axe_finds_nothing_in_the_open_phone_menu_and_the_zelfscan_s_question(browser, served_pages):
     """The states a keyboard opens, which the whole-site axe run never sees: the phone's menu, and
-    the zelfscan's dialog with a focused button. Every WCAG rule in the light scheme; in the dark
-    scheme the rules that depend on colours (the document is the same in both: test_accessibility's
-    colour_rules)."""
-    from test_accessibility import AXE, axe_problems, colour_rules
+    the zelfscan's dialog with a focused button. Every WCAG rule in the light scheme, then, switched
+    in the same state with the palette toggle, the rules that depend on colours in the dark scheme
+    (the document is the same in both: test_accessibility's colour_rules)."""
+    from test_accessibility import AXE, axe_problems, colour_rules, switch_scheme
 
+    context = browser.new_context(locale="nl-NL", viewport=PHONE, color_scheme="light")
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
     problems = []
-    for scheme in ("light", "dark"):
-        context = browser.new_context(locale="nl-NL", viewport=PHONE, color_scheme=scheme)
-        context.add_init_script(path=str(AXE))
-        page = context.new_page()
-        try:
-            page.goto(f"{served_pages}/vredestijd/v2/")
-            page.keyboard.press("Tab")
-            page.keyboard.press("Tab")
-            page.keyboard.press("Enter")  # the menu
-            rules = colour_rules(page) if scheme == "dark" else None
-            problems += axe_problems(page, f"menu ({scheme})", rules)
-            page.goto(f"{served_pages}/zelfscan/nazorg/")
-            page.locator('fieldset[data-stap] input[value="ja"]').first.check()
-            page.locator(".zelfscan__wis").focus()
-            page.keyboard.press("Enter")  # the question, "Annuleren" focused
-            problems += axe_problems(page, f"zelfscan question ({scheme})", rules)
-        finally:
-            context.close()
+    try:
+        page.goto(f"{served_pages}/vredestijd/v2/")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # the menu
+        assert page.locator("#__drawer").is_checked()
+        problems += axe_problems(page, "menu (light)")
+        switch_scheme(page, "dark", pointer=False)  # in the page: the open menu covers the toggle
+        assert page.locator("#__drawer").is_checked()  # still open
+        problems += axe_problems(page, "menu (dark)", colour_rules(page))
+        switch_scheme(page, "light", pointer=False)
+        page.goto(f"{served_pages}/zelfscan/nazorg/")
+        page.locator('fieldset[data-stap] input[value="ja"]').first.check()
+        page.locator(".zelfscan__wis").focus()
+        page.keyboard.press("Enter")  # the question, "Annuleren" focused
+        question = page.evaluate("document.activeElement.outerHTML")
+        problems += axe_problems(page, "zelfscan question (light)")
+        # in the page: the dialog makes the toggle inert (a reader switches first; the state is the same)
+        switch_scheme(page, "dark", pointer=False)
+        assert page.evaluate("document.activeElement.outerHTML") == question  # still the question
+        problems += axe_problems(page, "zelfscan question (dark)", colour_rules(page))
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)
 
 
@@ -370,6 +407,15 @@ def tab_to(page, test: str, limit: int = 400, back: bool = False) -> None:
     raise AssertionError(f"Tab never reached: {test}")
 
 
+def past_the_menu(page) -> None:
+    """Into the page's content as a keyboard user does: the first Tab reaches the skip link, Enter
+    follows it (tabbing through the menu instead is the phone's route below, and the laptop's to the
+    zelfscan; every stop of the menu is in test_every_tab_stop_shows_focus)."""
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+
+
 @pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_a_keyboard_alone_goes_from_home_to_a_step_ticks_it_answers_the_zelfscan_and_saves_it(browser, served_pages, size):
     context = browser.new_context(locale="nl-NL", viewport=size, accept_downloads=True)
@@ -378,12 +424,15 @@ def test_a_keyboard_alone_goes_from_home_to_a_step_ticks_it_answers_the_zelfscan
         page.goto(f"{served_pages}/")
         page.evaluate("localStorage.clear()")
         # home -> the Vredestijd phase -> V2 -> its step V2.4, by links followed with Enter
+        past_the_menu(page)
         tab_to(page, "el.closest('article') && el.getAttribute('href') && el.getAttribute('href').replace(/\\/$/, '').endsWith('vredestijd')")
         page.keyboard.press("Enter")
         page.wait_for_url("**/vredestijd/")
+        past_the_menu(page)
         tab_to(page, "el.closest('article') && /(^|\\/)v2\\/?$/.test(el.getAttribute('href') || '')")
         page.keyboard.press("Enter")
         page.wait_for_url("**/vredestijd/v2/")
+        past_the_menu(page)
         tab_to(page, "el.id === 'vink-v2-4'")
         page.keyboard.press("Space")  # the tick
         assert page.locator("#vink-v2-4").is_checked()
@@ -405,9 +454,10 @@ def test_a_keyboard_alone_goes_from_home_to_a_step_ticks_it_answers_the_zelfscan
             page.wait_for_url("**/zelfscan/")
             tab_to(page, "el.closest('article') && /vredestijd\\/?$/.test(el.getAttribute('href') || '')")
         else:
-            tab_to(page, "el.closest('.md-sidebar--primary') && /zelfscan\\/vredestijd\\/?$/.test(el.getAttribute('href') || '')")
+            tab_to(page, "el.closest('.md-sidebar--primary') && /zelfscan\\/vredestijd\\/?$/.test(el.getAttribute('href') || '')", back=True)
         page.keyboard.press("Enter")
         page.wait_for_url("**/zelfscan/vredestijd/")
+        past_the_menu(page)
         tab_to(page, "el.name === 'V2.4'")
         page.keyboard.press("ArrowRight")  # the radio group: from nothing chosen, the arrow chooses
         chosen = page.evaluate("document.querySelector('input[name=\"V2.4\"]:checked')?.value")

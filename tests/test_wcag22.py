@@ -6,56 +6,29 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-import pytest
 from conftest import site_pages
-from test_keyboard import TAB_ORDER, TAB_STOP
-
-# The page's content tab stops that sit under the sticky header when they get focus, focused one
-# after the other as Tab goes from the top of the page, or as Shift+Tab goes from its bottom (then
-# each one scrolls in at the top, where the header is). The browser scrolls a stop into view for
-# focus() as it does for Tab: compared once on these pages at both sizes, every stop of the content
-# stood at the same place. Every content stop is checked, not only the first sixty from each end.
-HIDDEN = """backwards => {
-  window.scrollTo(0, backwards ? document.documentElement.scrollHeight : 0);
-  const hidden = [];
-  for (const stop of (TAB_ORDER)(backwards)) {
-    if (!(TAB_STOP)(stop, backwards)) continue;
-    stop.focus();
-    if (document.activeElement !== stop) continue;  // cannot take focus now: Tab passes it too
-    // the sidebars stand below the header by design; the page's content scrolls under it
-    if (stop.closest('.md-content')) {
-      const bottom = stop.getBoundingClientRect().bottom, header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-      if (0 < bottom && bottom <= header + 1) hidden.push(stop.outerHTML.slice(0, 80));
-    }
-    stop.dispatchEvent(new KeyboardEvent('keydown', {key: 'Tab', code: 'Tab', shiftKey: backwards, bubbles: true, cancelable: true}));
-  }
-  return hidden;
-}""".replace("TAB_ORDER", TAB_ORDER).replace("TAB_STOP", TAB_STOP)
+from test_keyboard import LAPTOP, hidden_focus
 
 
-def hidden_focus(browser, url: str, size: tuple[int, int], planted_css: str = "") -> dict[str, list[str]]:
-    """The stops hidden under the header, going forwards and backwards, on a page opened at the size."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    try:
-        page.goto(url)
-        if planted_css:
-            page.add_style_tag(content=planted_css)
-        return {key: page.evaluate(HIDDEN, key == "Shift+Tab") for key in ("Shift+Tab", "Tab")}
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
-@pytest.mark.parametrize("path", ["vredestijd/v2/", "crisis/c5/", "woordenlijst/"])
-def test_keyboard_focus_is_never_hidden_under_the_sticky_header(browser, served_pages, path, size):
-    assert hidden_focus(browser, f"{served_pages}/{path}", size) == {"Shift+Tab": [], "Tab": []}
+def test_keyboard_focus_is_never_hidden_under_the_sticky_header(visited_pages):
+    """Every content tab stop of test_keyboard's pages, at a phone's and a laptop's size, going
+    forwards from the top and backwards from the bottom (test_keyboard's HIDDEN, measured on the
+    pages the fixture loads for test_keyboard's checks too)."""
+    hidden = {path: visit["hidden"] for path, visit in visited_pages.items() if any(visit["hidden"].values())}
+    assert not hidden, hidden
 
 
 def test_the_header_check_sees_focus_under_the_header_without_the_scroll_padding(browser, served_pages):
     """Without the room the site keeps under the header when the browser scrolls (scroll-padding),
     going back with Shift+Tab puts focus under the header: the check must say so."""
-    hidden = hidden_focus(browser, f"{served_pages}/vredestijd/v2/", (1280, 800), "html { scroll-padding-top: 0 !important; }")
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    try:
+        page.goto(f"{served_pages}/vredestijd/v2/")
+        page.add_style_tag(content="html { scroll-padding-top: 0 !important; }")
+        hidden = hidden_focus(page)
+    finally:
+        context.close()
     assert hidden["Shift+Tab"], hidden
 
 
