@@ -332,15 +332,32 @@ def test_the_post_build_step_stops_on_a_dropped_published_address(tmp_path):
 # --- 5. outputs that say what they are ----------------------------------------------------------
 
 
-def test_the_pdf_keeps_weasyprints_header():
+def test_the_pdf_keeps_weasyprints_header_and_its_header_cells_get_their_scope():
+    import io
+
+    from pypdf import PdfReader
     from weasyprint import HTML
 
-    from exports.pdf_documents import OPTIONS, with_header_scopes
+    from exports.pdf_documents import OPTIONS, header_scopes
 
-    data = HTML(string='<html lang="nl"><title>t</title><table><thead><tr><th>a</th></tr></thead>'
-                       '<tbody><tr><td>b</td></tr></tbody></table></html>').write_pdf(**OPTIONS)
-    assert data.startswith(b"%PDF-1.7")
-    assert with_header_scopes(data).startswith(b"%PDF-1.7\n")
+    data = HTML(string='<html lang="nl"><title>t</title><table><thead><tr><th>a</th><th>b</th></tr></thead>'
+                       '<tbody><tr><th scope="row">c</th><td>d</td></tr></tbody></table></html>').write_pdf(finisher=header_scopes, **OPTIONS)
+    assert data.startswith(b"%PDF-1.7\n")
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if node.get("/S") == "/TH":
+                found.append((node["/A"]["/O"], node["/A"]["/Scope"]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    assert found == [("/Table", "/Column"), ("/Table", "/Column"), ("/Table", "/Row")], found
 
 
 def test_the_offline_copy_cites_and_canonicalises_the_public_address(tmp_path):
