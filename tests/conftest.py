@@ -50,14 +50,38 @@ def site_build_of(builder: str, site_dir: Path, extra_env: dict | None = None) -
 TEST_SITE_URL = "https://kennisbank.example/"
 
 
-@pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, str]:
-    """(site dir, build log) of the real site, built once per session."""
+SESSION_BUILD_ENV = {"ENABLE_PDF_EXPORT": "1", "ENABLE_OFFLINE_ZIP": "1", "SITE_URL": TEST_SITE_URL}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_build_started(request, tmp_path_factory):
+    """The session's build, started with the session's first test when a test of the session needs
+    it: it runs beside the tests that need no built site, which run first (pytest_collection_
+    modifyitems), so the two cores share the work. (site dir, the running build, its log file)."""
+    if not any("site_build" in item.fixturenames for item in request.session.items):
+        yield None
+        return
     out = tmp_path_factory.mktemp("site")
-    env = {"ENABLE_PDF_EXPORT": "1", "ENABLE_OFFLINE_ZIP": "1", "SITE_URL": TEST_SITE_URL}
-    result = site_build_of("mkdocs", out, env)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out, result.stderr
+    log = out.parent / f"{out.name}.log"  # a file, not a pipe: nobody reads the build's output while it runs
+    with open(log, "w", encoding="utf-8") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "exports", "build", "--builder", "mkdocs", "--site-dir", str(out)],
+            cwd=ROOT, env={**os.environ, **SESSION_BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=stderr, text=True,
+        )
+    yield out, process, log
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def site_build(site_build_started) -> tuple[Path, str]:
+    """(site dir, build log) of the real site, built once per session (site_build_started)."""
+    out, process, log = site_build_started
+    process.wait()
+    output = log.read_text(encoding="utf-8")
+    assert process.returncode == 0, output[-3000:]
+    return out, output
 
 
 @pytest.fixture(scope="session")
@@ -327,6 +351,9 @@ def pytest_collection_modifyitems(items):
         if not any(m.name in LAYER_NAMES for m in item.iter_markers()):
             item.add_marker(getattr(pytest.mark, layer))
         item.user_properties.append(("layer", layer))
+    # The tests that need no session build first, in their order: they run while it builds
+    # (site_build_started), and the quick ones say first what is broken.
+    items.sort(key=lambda item: "site_build" in getattr(item, "fixturenames", ()))
 
 
 _durations: dict[str, float] = {}
@@ -352,5 +379,5 @@ def pytest_terminal_summary(terminalreporter):
         f"{layer} {_durations[layer]:.1f} s ({_counts.get(layer, 0)} tests)" for layer in LAYER_NAMES if layer in _durations
     )
     terminalreporter.write_line(
-        f"time per layer (setup, call and teardown; a session build counts in the first test that needs it): {parts}; total {total:.1f} s"
+        f"time per layer (setup, call and teardown; the session build runs beside the tests that need no built site, and what is left of it counts in the first test that needs it): {parts}; total {total:.1f} s"
     )
