@@ -89,9 +89,14 @@ def all_queries() -> list[str]:
 def worker(site, offline_copy, content) -> dict[str, dict[str, list[dict]]]:
     """Every query's results from the search worker in node, over the served site's index and
     over the offline copy's (search_index.js, addresses ending in .html); on the served site also
-    the titles of the Nu handelen cards (one run of the worker per index)."""
+    the titles of the Nu handelen cards (one run of the worker per index, the two side by side)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     cards = [card.title for card in content.now_cards.values()]
-    return {"served": worker_results(site, list(dict.fromkeys(all_queries() + cards))), "offline": worker_results(offline_copy, all_queries())}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        served = pool.submit(worker_results, site, list(dict.fromkeys(all_queries() + cards)))
+        offline = pool.submit(worker_results, offline_copy, all_queries())
+        return {"served": served.result(), "offline": offline.result()}
 
 
 def check_query_sets(seen: dict[str, list[dict]]) -> list[str]:
