@@ -58,10 +58,9 @@ def lesson(content):
     return card, [by_filter, from_page, from_card, by_words]
 
 
-def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker(browser, served_site, content):
+def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker(page, browser, served_site, content):
     card, (by_filter, from_page, from_card, by_words) = lesson(content)
-    trainer = without_search(browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800}))
-    page = trainer.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})  # the trainer's browser
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
 
@@ -109,9 +108,8 @@ def test_a_trainer_builds_a_lesson_sends_its_link_and_presents_it_with_a_clicker
     page.locator(".selectie__titel-invoer").fill("De eerste uren")
     link = page.locator(".selectie__kopieer").get_attribute("data-kopieer")
     assert link == f"{TEST_SITE_URL}{SELECTION}?titel=De+eerste+uren#" + ",".join(s.anchor for s in (by_words, by_filter, from_page, from_card))
-    trainer.close()
 
-    # the group opens the link on another computer: the same steps, whole, in that order
+    # the group opens the link on another computer (a browser of its own): the same steps, whole, in that order
     group = without_search(browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 720}))
     other = group.new_page()
     other.goto(link.replace(TEST_SITE_URL, served_site + "/"))
@@ -265,17 +263,14 @@ def test_a_policy_advisor_exports_every_step_for_her_audience_as_csv(page, serve
     assert rows[1:] == [published[i] for i in ids]
 
 
-def test_a_selection_saved_as_a_file_opens_elsewhere_and_a_wrong_file_changes_nothing(browser, served_site, content, tmp_path):
+def test_a_selection_saved_as_a_file_opens_elsewhere_and_a_wrong_file_changes_nothing(page, browser, served_site, content, tmp_path):
     _, chosen = lesson(content)
-    first = without_search(browser.new_context(locale="nl-NL"))
-    page = first.new_page()
     page.goto(f"{served_site}/{SELECTION}?titel=Les#" + ",".join(s.anchor for s in chosen))
     saved = json.loads(_download(page, ".selectie__json"))
     assert saved["soort"] == "kennisbank-selectie" and saved["stappen"] == [s.id for s in chosen] and saved["titel"] == "Les"
     assert saved["versie"] and saved["adres"].startswith(TEST_SITE_URL)
-    first.close()
 
-    second = without_search(browser.new_context(locale="nl-NL"))
+    second = without_search(browser.new_context(locale="nl-NL"))  # elsewhere: a browser of its own
     page = second.new_page()
     page.goto(f"{served_site}/{SELECTION}")
     assert shown(page) == []
