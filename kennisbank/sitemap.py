@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
+from urllib.parse import urlencode
 
 # The schemes the model itself uses live one layer down (kennisbank.schemes); they are the site
 # map's as much as the rest, so they are asked for here.
@@ -52,18 +53,16 @@ NOW_INDEX = "nu-handelen/index.md"
 # the editors' guide to the phase that applies now, in the source's words (data/welke-fase.yml).
 STEPS_OVERVIEW = "stappen.md"
 SELECTION = "selectie.md"
+PHASE_GUIDE = "cyclus/welke-fase.md"
+SELECTION_EXPORT = "selectie"  # the selection's CSV and JSON files: selectie-<date>.csv
+# the QR code generator the selection page loads (vendored from npm, MIT; its LICENSE beside it)
+QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js"
 
 
 def lesson_link(anchors: list[str], title: str) -> str:
     """Steps opened as a lesson: the selection page with these steps in this order and a title, as
     a site-root link ("/selectie.md?titel=…#c1-1,c2-3"; relative_links keeps query and steps)."""
-    from urllib.parse import urlencode
-
     return f"/{SELECTION}?{urlencode({'titel': title})}#{','.join(anchors)}"
-PHASE_GUIDE = "cyclus/welke-fase.md"
-SELECTION_EXPORT = "selectie"  # the selection's CSV and JSON files: selectie-<date>.csv
-# the QR code generator the selection page loads (vendored from npm, MIT; its LICENSE beside it)
-QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js"
 
 
 def now_page(card_id: str) -> str:

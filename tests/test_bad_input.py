@@ -339,24 +339,12 @@ def test_the_pdf_keeps_weasyprints_header_and_its_header_cells_get_their_scope()
     from weasyprint import HTML
 
     from exports.pdf_documents import OPTIONS, header_scopes
+    from test_pdf import structure
 
     data = HTML(string='<html lang="nl"><title>t</title><table><thead><tr><th>a</th><th>b</th></tr></thead>'
                        '<tbody><tr><th scope="row">c</th><td>d</td></tr></tbody></table></html>').write_pdf(finisher=header_scopes, **OPTIONS)
     assert data.startswith(b"%PDF-1.7\n")
-    found = []
-
-    def walk(node):
-        node = node.get_object()
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if node.get("/S") == "/TH":
-                found.append((node["/A"]["/O"], node["/A"]["/Scope"]))
-            if "/K" in node:
-                walk(node["/K"])
-
-    walk(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    found = [(e["/A"]["/O"], e["/A"]["/Scope"]) for e in structure(PdfReader(io.BytesIO(data))) if e["/S"] == "/TH"]
     assert found == [("/Table", "/Column"), ("/Table", "/Column"), ("/Table", "/Row")], found
 
 
