@@ -36,13 +36,6 @@ def post_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> 
     )
 
 
-def site_build_of(builder: str, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """The whole site as ./dev builds it: the builder, then the post-build step (`python -m exports`)."""
-    env = {**os.environ, **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "exports", "build", "--builder", builder, "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
 
 
 # The session's one full build: strict, with the PDF exports, and a site address for short links
@@ -53,17 +46,22 @@ TEST_SITE_URL = "https://kennisbank.example/"
 SESSION_BUILD_ENV = {"ENABLE_PDF_EXPORT": "1", "ENABLE_OFFLINE_ZIP": "1", "SITE_URL": TEST_SITE_URL}
 
 
+def needs_site_build(item) -> bool:
+    return "site_build" in getattr(item, "fixturenames", ())
+
+
 @pytest.fixture(scope="session", autouse=True)
 def site_build_started(request, tmp_path_factory):
     """The session's build, started with the session's first test when a test of the session needs
     it: it runs beside the tests that need no built site, which run first (pytest_collection_
     modifyitems), so the two cores share the work. (site dir, the running build, its log file)."""
-    if not any("site_build" in item.fixturenames for item in request.session.items):
+    if not any(map(needs_site_build, request.session.items)):
         yield None
         return
     out = tmp_path_factory.mktemp("site")
     log = out.parent / f"{out.name}.log"  # a file, not a pipe: nobody reads the build's output while it runs
     with open(log, "w", encoding="utf-8") as stderr:
+        # the whole site as ./dev builds it: the builder, then the post-build step
         process = subprocess.Popen(
             [sys.executable, "-m", "exports", "build", "--builder", "mkdocs", "--site-dir", str(out)],
             cwd=ROOT, env={**os.environ, **SESSION_BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=stderr, text=True,
@@ -353,7 +351,7 @@ def pytest_collection_modifyitems(items):
         item.user_properties.append(("layer", layer))
     # The tests that need no session build first, in their order: they run while it builds
     # (site_build_started), and the quick ones say first what is broken.
-    items.sort(key=lambda item: "site_build" in getattr(item, "fixturenames", ()))
+    items.sort(key=needs_site_build)
 
 
 _durations: dict[str, float] = {}
