@@ -50,35 +50,103 @@ def needs_site_build(item) -> bool:
     return "site_build" in getattr(item, "fixturenames", ())
 
 
+class Job:
+    """A command started and left running, its output (stdout and stderr) going to a log file:
+    nobody reads it while it runs. `finished()` waits and gives (return code, output)."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], log: Path, nice: int = 0):
+        self.log = log
+        with open(log, "w", encoding="utf-8") as out:
+            self.process = subprocess.Popen(
+                argv, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, text=True,
+                preexec_fn=(lambda: os.nice(nice)) if nice else None,
+            )
+
+    def finished(self) -> tuple[int, str]:
+        self.process.wait()
+        return self.process.returncode, self.log.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def site_build_started(request, tmp_path_factory):
     """The session's build, started with the session's first test when a test of the session needs
     it: it runs beside the tests that need no built site, which run first (pytest_collection_
-    modifyitems), so the two cores share the work. (site dir, the running build, its log file)."""
+    modifyitems), so the two cores share the work. (site dir, the running build)."""
     if not any(map(needs_site_build, request.session.items)):
         yield None
         return
     out = tmp_path_factory.mktemp("site")
-    log = out.parent / f"{out.name}.log"  # a file, not a pipe: nobody reads the build's output while it runs
-    with open(log, "w", encoding="utf-8") as stderr:
-        # the whole site as ./dev builds it: the builder, then the post-build step
-        process = subprocess.Popen(
-            [sys.executable, "-m", "exports", "build", "--builder", "mkdocs", "--site-dir", str(out)],
-            cwd=ROOT, env={**os.environ, **SESSION_BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=stderr, text=True,
-        )
-    yield out, process, log
-    if process.poll() is None:
-        process.kill()
-        process.wait()
+    # the whole site as ./dev builds it: the builder, then the post-build step
+    job = Job([sys.executable, "-m", "exports", "build", "--builder", "mkdocs", "--site-dir", str(out)],
+              SESSION_BUILD_ENV, out.parent / f"{out.name}.log")
+    yield out, job
+    job.stop()
+
+
+# --- builds at the lowest CPU priority ---------------------------------------------------------
+#
+# A build that only a few tests read (Zensical's, the editors' walks) runs at nice 19 beside the
+# browser tests: started when the session build is done (or with the first test that waits for
+# it), it runs on a core those tests leave idle (they wait on Chromium much of the time) and gives
+# way to them otherwise; its tests run last (pytest_collection_modifyitems), by when it is done or
+# nearly so. What is left of it counts in the first test that waits for it. A module registers one
+# with `in_background(fixture name)` on a function that gets a fresh folder and returns (argv,
+# environment); the fixture of that name reads it with `background_started.finished(name)`.
+BACKGROUND: dict = {}
+
+
+def in_background(fixture_name: str):
+    def register(command):
+        BACKGROUND[fixture_name] = command
+        return command
+    return register
+
+
+def needs_background(item) -> bool:
+    return any(name in BACKGROUND for name in getattr(item, "fixturenames", ()))
+
+
+class Background:
+    """The registered builds the selected tests need, started together once."""
+
+    def __init__(self, names: list[str], tmp_path_factory):
+        self.names, self.tmp_path_factory, self.jobs = names, tmp_path_factory, {}
+
+    def start(self) -> None:
+        for name in self.names:
+            if name not in self.jobs:
+                folder = self.tmp_path_factory.mktemp(name)
+                argv, env = BACKGROUND[name](folder)
+                self.jobs[name] = folder, Job(argv, env, folder.parent / f"{folder.name}.log", nice=19)
+
+    def finished(self, name: str) -> tuple[Path, int, str]:
+        """(folder, return code, output) of the build `name`, once it has finished."""
+        self.start()
+        folder, job = self.jobs[name]
+        return (folder, *job.finished())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_started(request, tmp_path_factory):
+    wanted = sorted({name for item in request.session.items for name in item.fixturenames if name in BACKGROUND})
+    background = Background(wanted, tmp_path_factory)
+    yield background
+    for _, job in background.jobs.values():
+        job.stop()
 
 
 @pytest.fixture(scope="session")
-def site_build(site_build_started) -> tuple[Path, str]:
+def site_build(site_build_started, background_started) -> tuple[Path, str]:
     """(site dir, build log) of the real site, built once per session (site_build_started)."""
-    out, process, log = site_build_started
-    process.wait()
-    output = log.read_text(encoding="utf-8")
-    assert process.returncode == 0, output[-3000:]
+    out, job = site_build_started
+    returncode, output = job.finished()
+    background_started.start()
+    assert returncode == 0, output[-3000:]
     return out, output
 
 
@@ -350,8 +418,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(getattr(pytest.mark, layer))
         item.user_properties.append(("layer", layer))
     # The tests that need no session build first, in their order: they run while it builds
-    # (site_build_started), and the quick ones say first what is broken.
-    items.sort(key=needs_site_build)
+    # (site_build_started), and the quick ones say first what is broken. The tests of a build at
+    # the lowest priority last, when it had the most idle time to run (background_started).
+    items.sort(key=lambda item: (needs_background(item), needs_site_build(item)))
 
 
 _durations: dict[str, float] = {}

@@ -71,8 +71,8 @@ def axe_started(page, rules: list[str] | None = None) -> None:
     the transitions running (a button's colours easing into focus would read as a third colour)."""
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
     page.evaluate(
-        "runOnly => { const ending = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);"
-        " window.axeResult = Promise.all(ending.map(a => a.finished.catch(() => null)))"
+        "runOnly => { const later = () => new Promise(go => setTimeout(go)), ending = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);"
+        " window.axeResult = Promise.all([later(), ...ending.map(a => a.finished.catch(() => null))])"
         ".then(() => axe.run(document, {runOnly, resultTypes: ['violations']})).then(r => r.violations); }",
         run_only,
     )
@@ -125,14 +125,14 @@ COLOUR_STARTED = """([rules, decided, scheme]) => {
   const known = new Set(decided), ownText = e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
   const fresh = new Map([...(LOOKS)(scheme)].filter(([, look]) => !known.has(look)));
   if (!fresh.size) return false;
-  window.axeResult = axe.run({include: [...fresh.keys()]}, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations', 'passes']})
+  window.axeResult = new Promise(go => setTimeout(go)).then(() => axe.run({include: [...fresh.keys()]}, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations', 'passes']})
     .then(r => {
       const judged = rule => new Set([...r.violations, ...r.passes].filter(v => v.id === rule)
         .flatMap(v => v.nodes.map(n => document.querySelector(n.target[0]))));
       const contrast = judged('color-contrast'), inText = judged('link-in-text-block');
       const done = [...fresh].filter(([el]) => contrast.has(el) && !(el.tagName === 'A' && ownText(el.parentElement) && !inText.has(el)));
       return {violations: r.violations, decided: [...new Set(done.map(([, look]) => look))]};
-    });
+    }));
   return true;
 }""".replace("LOOKS", LOOKS)
 

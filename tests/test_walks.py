@@ -29,13 +29,16 @@ They build, so they carry the marker `walk` (`./dev test -m "not walk"` skips th
 
 from __future__ import annotations
 
+import json
 import shutil
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 import editor
-from conftest import page_text
+from conftest import ROOT, in_background, page_text
 from fidelity import invented, on_the_site
 
 pytestmark = pytest.mark.walk
@@ -47,32 +50,38 @@ CODE_TESTS = (
 )
 
 
-def checked(project):
-    """Run every check of a changed copy; returns its content. `./dev links` is part of the walk
+def checked(project) -> list[str]:
+    """Run every check of a changed copy; returns what is wrong. `./dev links` is part of the walk
     (the guide says to run it), so the build it makes is the one checked. The code tests need no
     build and read nothing it writes (site/, links.txt): they run in their own process while the
     copy builds."""
     content = editor.load(project)  # ContentError: the message names file and field
     tests = editor.start(project, "pytest", "-q", "-x", "-p", "no:cacheprovider", *CODE_TESTS)
+    problems = []
     try:
         result = editor.publish_links(project)
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        if result.returncode != 0:
+            return [result.stdout[-2000:] + result.stderr[-3000:]]
         site = project / "site"
         checked_links = editor.run(project, "tools.links", "check", "site")
-        assert checked_links.returncode == 0, checked_links.stdout[-3000:] + checked_links.stderr[-3000:]
+        if checked_links.returncode != 0:
+            problems.append(checked_links.stdout[-3000:] + checked_links.stderr[-3000:])
         from tools.links import collect
 
-        unpublished = sorted(set(collect(site)) - contract(project))
-        assert not unpublished, f"not in links.txt (./dev links): {unpublished[:10]}"
+        if unpublished := sorted(set(collect(site)) - contract(project)):
+            problems.append(f"not in links.txt (./dev links): {unpublished[:10]}")
         sources = editor.sources_of(project)
         for doc in content.documents.values():
             share = on_the_site(site, sources, doc)
-            assert share["share"] >= 0.99, f"{doc.id}: missing sentences:\n" + "\n".join(share["missing"])
-            assert invented(project / "data", sources, content, doc) == [], doc.id
+            if share["share"] < 0.99:
+                problems.append(f"{doc.id}: missing sentences:\n" + "\n".join(share["missing"]))
+            if made_up := invented(project / "data", sources, content, doc):
+                problems.append(f"{doc.id}: not in the source: {made_up}")
     finally:
         output, _ = tests.communicate()
-    assert tests.returncode == 0, output[-4000:]
-    return content
+    if tests.returncode != 0:
+        problems.append(output[-4000:])
+    return problems
 
 
 def contract(project) -> set[str]:
@@ -224,11 +233,10 @@ def add_guide(project) -> None:
     editor.nav_insert_after(project, previous.section, f"- {GUIDE_ENTRY['section']}")
 
 
-@pytest.fixture(scope="module")
-def walked(tmp_path_factory):
-    """The copy after the walks of the next version, built by `./dev links` and checked (`checked`):
-    what each test below needs to find its own walk's result."""
-    project = editor.copy_project(tmp_path_factory.mktemp("walks"))
+def walk(folder: Path) -> dict:
+    """The walks of the next version on a copy of the project in `folder`, then `checked`: what
+    the tests below need to find each walk's result, as JSON."""
+    project = editor.copy_project(folder)
     before = editor.load(project)
     handvat, step_id = add_a_step(project)
     new_id = add_a_recommendation(project)
@@ -242,11 +250,35 @@ def walked(tmp_path_factory):
          "De handreiking Online signalen."],
         [released_step.id, "woordenlijst.md", new_id, COURSE_ID, GUIDE_ENTRY["section"]],
     )
-    content = checked(project)
+    return {
+        "project": str(project), "step_handvat": handvat.id, "step_id": step_id, "new_id": new_id,
+        "version": version, "released_step": released_step.id, "problems": checked(project),
+    }
+
+
+@in_background("walked")
+def walk_command(folder):
+    """`walk` in a process of its own, at the lowest priority beside the other tests."""
+    return [sys.executable, __file__, str(folder)], {"PYTHONPATH": str(ROOT)}
+
+
+@pytest.fixture(scope="module")
+def walked(background_started):
+    """The copy after the walks (`walk`), built by `./dev links` and checked."""
+    folder, returncode, output = background_started.finished("walked")
+    assert returncode == 0, output[-4000:]  # a ContentError names file and field
+    done = json.loads((folder / WALKED).read_text(encoding="utf-8"))
+    assert not done["problems"], "\n".join(done["problems"])
+    project = Path(done["project"])
+    before = editor.load(ROOT)  # the copy before the walks
     return SimpleNamespace(
-        project=project, before=before, content=content, contract=contract(project), version=version,
-        released_step=released_step, step_handvat=handvat, step_id=step_id, new_id=new_id,
+        project=project, before=before, content=editor.load(project), contract=contract(project),
+        version=done["version"], released_step=before.step(done["released_step"]),
+        step_handvat=before.handvat(done["step_handvat"]), step_id=done["step_id"], new_id=done["new_id"],
     )
+
+
+WALKED = "walked.json"
 
 
 # --- each walk's result -----------------------------------------------------------------------
@@ -327,3 +359,8 @@ def test_a_new_source_document(walked, tmp_path):
     # ... and a sentence of its source that no page shows is missing
     editor.write(sources / doc.file, editor.read(sources / doc.file) + "\nDeze zin staat alleen in de bron en niet op de site.\n")
     assert on_the_site(project / "site", sources, doc)["missing"] == ["Deze zin staat alleen in de bron en niet op de site."]
+
+
+if __name__ == "__main__":  # walk_command
+    folder = Path(sys.argv[1])
+    (folder / WALKED).write_text(json.dumps(walk(folder)), encoding="utf-8")

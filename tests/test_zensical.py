@@ -19,15 +19,13 @@ by tests/test_pdf.py.
 
 from __future__ import annotations
 
-import os
 import posixpath
-import subprocess
 import sys
 import zipfile
 
 import pytest
 
-from conftest import ROOT, TEST_SITE_URL
+from conftest import TEST_SITE_URL, in_background
 from kennisbank import sitemap
 from tools.links import broken_links, check, compare, read_contract
 
@@ -51,19 +49,20 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@in_background("zensical_build")
+def zensical_command(folder):
+    """Zensical's build with the post-build step, the PDFs and the zip, into folder/site."""
+    env = {sitemap.PDF_ENV: "1", sitemap.ZIP_ENV: "1", "SITE_URL": TEST_SITE_URL, "PLANNED": str(folder / "planned.txt"), "RENDER": " ".join(RENDER)}
+    return [sys.executable, "-c", BUILD, "build", "--builder", "zensical", "--site-dir", str(folder / "site")], env
+
+
 @pytest.fixture(scope="session")
-def zensical_build(tmp_path_factory):
-    """(site, the PDFs planned) of Zensical's build with the post-build step, the PDFs and the zip."""
-    out = tmp_path_factory.mktemp("zensical") / "site"
-    planned = out.parent / "planned.txt"
-    env = {sitemap.PDF_ENV: "1", sitemap.ZIP_ENV: "1", "SITE_URL": TEST_SITE_URL, "PLANNED": str(planned), "RENDER": " ".join(RENDER)}
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD, "build", "--builder", "zensical", "--site-dir", str(out)],
-        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "No issues found" in result.stdout + result.stderr
-    return out, planned.read_text(encoding="utf-8").split()
+def zensical_build(background_started):
+    """(site, the PDFs planned) of Zensical's build (zensical_command)."""
+    folder, returncode, output = background_started.finished("zensical_build")
+    assert returncode == 0, output[-3000:]
+    assert "No issues found" in output
+    return folder / "site", (folder / "planned.txt").read_text(encoding="utf-8").split()
 
 
 @pytest.fixture(scope="session")
