@@ -308,13 +308,14 @@ def offline_copy(site, tmp_path_factory) -> Path:
     return target / "kennisbank"
 
 
+# Chromium without network: every host name fails to resolve.
+OFFLINE_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"]
+
+
 @pytest.fixture(scope="session")
 def offline_browser(browser):
     """Chromium without network: every host name fails to resolve (the offline copy from disk)."""
-    offline = browser.browser_type.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND"],
-    )
+    offline = browser.browser_type.launch(executable_path=CHROMIUM, args=OFFLINE_CHROMIUM)
     yield offline
     offline.close()
 
