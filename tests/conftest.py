@@ -73,30 +73,33 @@ class Job:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def site_build_started(request, tmp_path_factory):
+def site_build_started(request, tmp_path_factory, background_started):
     """The session's build, started with the session's first test when a test of the session needs
     it: it runs beside the tests that need no built site, which run first (pytest_collection_
-    modifyitems), so the two cores share the work. (site dir, the running build)."""
+    modifyitems), so the two cores share the work; once it is done, the builds at the lowest
+    priority start (background_started). (site dir, the running build)."""
     if not any(map(needs_site_build, request.session.items)):
+        background_started.start()
         yield None
         return
     out = tmp_path_factory.mktemp("site")
     # the whole site as ./dev builds it: the builder, then the post-build step
     job = Job([sys.executable, "-m", "exports", "build", "--builder", "mkdocs", "--site-dir", str(out)],
               SESSION_BUILD_ENV, out.parent / f"{out.name}.log")
+    threading.Thread(target=lambda: (job.process.wait(), background_started.start()), daemon=True).start()
     yield out, job
     job.stop()
 
 
 # --- builds at the lowest CPU priority ---------------------------------------------------------
 #
-# A build that only a few tests read (Zensical's, the editors' walks) runs at nice 19 beside the
-# browser tests: started when the session build is done (or with the first test that waits for
-# it), it runs on a core those tests leave idle (they wait on Chromium much of the time) and gives
-# way to them otherwise; its tests run last (pytest_collection_modifyitems), by when it is done or
-# nearly so. What is left of it counts in the first test that waits for it. A module registers one
-# with `in_background(fixture name)` on a function that gets a fresh folder and returns (argv,
-# environment); the fixture of that name reads it with `background_started.finished(name)`.
+# A build that only a few tests read (Zensical's, the editors' walks) runs at nice 19: started
+# when the session build is done (site_build_started), it runs on a core the tests leave idle (a
+# test's own build of a project copy, Chromium's waits) and gives way to them otherwise. Its tests
+# run last (pytest_collection_modifyitems), by when it is done or nearly so; what is left of it
+# counts in the first test that waits for it. A module registers one with `in_background(fixture
+# name)` on a function that gets a fresh folder and returns (argv, environment); the fixture of
+# that name reads it with `background_started.finished(name)`.
 BACKGROUND: dict = {}
 
 
@@ -116,13 +119,16 @@ class Background:
 
     def __init__(self, names: list[str], tmp_path_factory):
         self.names, self.tmp_path_factory, self.jobs = names, tmp_path_factory, {}
+        self.lock = threading.Lock()  # started from the thread that waits for the session build
+        self.closed = False
 
     def start(self) -> None:
-        for name in self.names:
-            if name not in self.jobs:
-                folder = self.tmp_path_factory.mktemp(name)
-                argv, env = BACKGROUND[name](folder)
-                self.jobs[name] = folder, Job(argv, env, folder.parent / f"{folder.name}.log", nice=19)
+        with self.lock:
+            for name in [] if self.closed else self.names:
+                if name not in self.jobs:
+                    folder = self.tmp_path_factory.mktemp(name)
+                    argv, env = BACKGROUND[name](folder)
+                    self.jobs[name] = folder, Job(argv, env, folder.parent / f"{folder.name}.log", nice=19)
 
     def finished(self, name: str) -> tuple[Path, int, str]:
         """(folder, return code, output) of the build `name`, once it has finished."""
@@ -136,16 +142,17 @@ def background_started(request, tmp_path_factory):
     wanted = sorted({name for item in request.session.items for name in item.fixturenames if name in BACKGROUND})
     background = Background(wanted, tmp_path_factory)
     yield background
-    for _, job in background.jobs.values():
-        job.stop()
+    with background.lock:
+        background.closed = True
+        for _, job in background.jobs.values():
+            job.stop()
 
 
 @pytest.fixture(scope="session")
-def site_build(site_build_started, background_started) -> tuple[Path, str]:
+def site_build(site_build_started) -> tuple[Path, str]:
     """(site dir, build log) of the real site, built once per session (site_build_started)."""
     out, job = site_build_started
     returncode, output = job.finished()
-    background_started.start()
     assert returncode == 0, output[-3000:]
     return out, output
 
@@ -322,7 +329,9 @@ def offline_browser(browser):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="nl-NL")
+    """A page in a browser context of its own, whose pages build no search index (without_search):
+    the tests that search make their own (test_search, test_offline, test_nginx)."""
+    context = without_search(browser.new_context(locale="nl-NL"))
     pg = context.new_page()
     yield pg
     context.close()
@@ -342,7 +351,8 @@ _NO_SEARCH_WORKER = """(() => {
 
 def without_search(context):
     """A browser context whose pages never build the search index, for tests that do not search
-    (the search is tested with its worker: test_search, test_offline, test_accessibility)."""
+    (the search is tested with its worker: test_search, test_offline, test_nginx, and axe sees the
+    search ready: test_accessibility's checked_pages)."""
     context.add_init_script(_NO_SEARCH_WORKER)
     return context
 
