@@ -3,12 +3,15 @@ address of its own, built from its git tag by the publish step."""
 
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, in_background
 
 from kennisbank import sitemap
 from kennisbank.model import load
@@ -62,10 +65,10 @@ def git(repo, *args):
                           check=True, capture_output=True, text=True).stdout
 
 
-def test_after_a_release_the_older_version_is_built_from_its_tag_at_its_own_address(tmp_path):
-    """The release walk of REDACTIE.md in a clone: tag the published version, release the next one;
-    the publish step's archive then holds the older version's own text at /versies/<old>/."""
-    repo = tmp_path / "repo"
+def release(folder: Path) -> dict:
+    """The release walk of REDACTIE.md in a clone (folder/repo): tag the published version, release
+    the next one, then the publish step's archive (folder/site). What the test below needs, as JSON."""
+    repo = folder / "repo"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     old = load(repo / "data").changelog[0]
     git(repo, "tag", versions.tag(old.version))
@@ -80,13 +83,42 @@ def test_after_a_release_the_older_version_is_built_from_its_tag_at_its_own_addr
     head, rest = changelog.read_text(encoding="utf-8").split("\n- version:", 1)
     changelog.write_text(f'{head}\n- version: "{new}"\n  date: 2027-01-05\n  title: Volgende versie.\n  changes:\n    - Een stap.\n  all_pages: true\n- version:{rest}', encoding="utf-8")
     git(repo, "commit", "-qam", "Release")
-    site = tmp_path / "site"
+    site = folder / "site"
     (site / "vredestijd").mkdir(parents=True)
     (site / "index.html").write_text("de actuele site", encoding="utf-8")
     written = versions.publish_versions(repo, site, "https://k.example/", load(repo / "data").changelog)
-    assert written == [new, old.version]
+    return {"written": written, "old": old.version, "new": new, "page": sitemap.built_file(load(repo / "data").handvat(handvat).page)}
+
+
+@in_background("released")
+def release_command(folder):
+    """`release` in a process of its own: it builds the older version, at the lowest priority
+    beside the other tests (conftest.in_background)."""
+    return [sys.executable, __file__, str(folder)], {"PYTHONPATH": str(ROOT)}
+
+
+@pytest.fixture
+def released(background_started) -> tuple[Path, dict]:
+    folder, returncode, output = background_started.finished("released")
+    assert returncode == 0, output[-3000:]
+    return folder / "site", json.loads((folder / RELEASED).read_text(encoding="utf-8"))
+
+
+RELEASED = "released.json"
+
+
+def test_after_a_release_the_older_version_is_built_from_its_tag_at_its_own_address(released):
+    """The release walk of REDACTIE.md in a clone (`release`): the publish step's archive then holds
+    the older version's own text at /versies/<old>/."""
+    site, done = released
+    old, new = done["old"], done["new"]
+    assert done["written"] == [new, old]
     assert (site / sitemap.archive_path(new) / "index.html").read_text(encoding="utf-8") == "de actuele site"
-    archived = site / sitemap.archive_path(old.version)
-    page = (archived / sitemap.built_file(load(repo / "data").handvat(handvat).page)).read_text(encoding="utf-8")
-    assert "NIEUW IN DE VOLGENDE VERSIE" not in page and f"Dit is versie {old.version} van" in page
-    assert f'<link rel="canonical" href="https://k.example/{sitemap.archive_path(old.version)}' in page
+    page = (site / sitemap.archive_path(old) / done["page"]).read_text(encoding="utf-8")
+    assert "NIEUW IN DE VOLGENDE VERSIE" not in page and f"Dit is versie {old} van" in page
+    assert f'<link rel="canonical" href="https://k.example/{sitemap.archive_path(old)}' in page
+
+
+if __name__ == "__main__":  # release_command
+    folder = Path(sys.argv[1])
+    (folder / RELEASED).write_text(json.dumps(release(folder)), encoding="utf-8")

@@ -13,7 +13,8 @@ names them. That copy is then checked once:
 - the fidelity checks (tests/fidelity.py) for every source document on that build;
 - the copy's own code tests (the ones that need no build) pass as they stand.
 Each walk is a test of its own that asserts what that walk made (its page, its addresses, the
-counts in prose); the work is done once, by the module's fixture `walked`.
+counts in prose); the work is done once (`walk`), in a process of its own at the lowest CPU
+priority beside the other tests (conftest.in_background), and read by the fixture `walked`.
 
 Why one copy and not five (issue 19, point 5: the walks cost five builds and five runs of the
 code tests): the guide's walks are meant to be combined (a version holds several changes), and
