@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -34,8 +35,6 @@ def post_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> 
         [sys.executable, "-m", "exports", "post", str(site_dir)],
         cwd=project, env={**os.environ, **(extra_env or {})}, capture_output=True, text=True,
     )
-
-
 
 
 # The session's one full build: strict, with the PDF exports, and a site address for short links
@@ -97,10 +96,13 @@ def site_build_started(request, tmp_path_factory, background_started):
 # when the session build is done (site_build_started), it runs on a core the tests leave idle (a
 # test's own build of a project copy, Chromium's waits) and gives way to them otherwise. Its tests
 # run last (pytest_collection_modifyitems), by when it is done or nearly so; what is left of it
-# counts in the first test that waits for it. A module registers one with `in_background(fixture
-# name)` on a function that gets a fresh folder and returns (argv, environment); the fixture of
-# that name reads it with `background_started.finished(name)`.
+# counts in the first test that waits for it. A module registers a command with
+# `in_background(fixture name)` on a function that gets a fresh folder and returns (argv,
+# environment), read with `background_started.finished(name)`; or a function of its own, run in
+# a process of its own, with `in_background_call(fixture name)`, whose JSON result
+# `background_started.result(name)` gives.
 BACKGROUND: dict = {}
+RESULT = "result.json"  # what a function registered with in_background_call returned
 
 
 def in_background(fixture_name: str):
@@ -110,8 +112,28 @@ def in_background(fixture_name: str):
     return register
 
 
+def in_background_call(fixture_name: str):
+    """Register `function(folder) -> data` (JSON) to run in a process of its own, its module
+    imported with tests/ and the checkout on the path."""
+    def register(function):
+        script = (
+            "import json, sys; from pathlib import Path; "
+            f"from {function.__module__} import {function.__name__} as run; folder = Path(sys.argv[1]); "
+            f"(folder / {RESULT!r}).write_text(json.dumps(run(folder)), encoding='utf-8')"
+        )
+        path = os.pathsep.join([str(ROOT), str(ROOT / "tests")])
+        in_background(fixture_name)(lambda folder: ([sys.executable, "-c", script, str(folder)], {"PYTHONPATH": path}))
+        return function
+    return register
+
+
+def background_of(item) -> set[str]:
+    """The registered builds a test reads."""
+    return {name for name in getattr(item, "fixturenames", ()) if name in BACKGROUND}
+
+
 def needs_background(item) -> bool:
-    return any(name in BACKGROUND for name in getattr(item, "fixturenames", ()))
+    return bool(background_of(item))
 
 
 class Background:
@@ -136,10 +158,16 @@ class Background:
         folder, job = self.jobs[name]
         return (folder, *job.finished())
 
+    def result(self, name: str) -> tuple[Path, object]:
+        """(folder, what the function returned) of a build registered with in_background_call."""
+        folder, returncode, output = self.finished(name)
+        assert returncode == 0, output[-4000:]  # a ContentError names file and field
+        return folder, json.loads((folder / RESULT).read_text(encoding="utf-8"))
+
 
 @pytest.fixture(scope="session", autouse=True)
 def background_started(request, tmp_path_factory):
-    wanted = sorted({name for item in request.session.items for name in item.fixturenames if name in BACKGROUND})
+    wanted = sorted(set().union(*map(background_of, request.session.items)))
     background = Background(wanted, tmp_path_factory)
     yield background
     with background.lock:

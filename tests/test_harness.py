@@ -7,7 +7,9 @@ from __future__ import annotations
 import sys
 
 import conftest
-from conftest import Background, in_background, needs_background
+import pytest
+
+from conftest import Background, in_background, in_background_call, needs_background
 
 
 def test_a_background_build_runs_at_the_lowest_priority_and_gives_its_output(monkeypatch, tmp_path_factory):
@@ -45,3 +47,23 @@ def test_a_test_that_reads_a_background_build_is_known_by_its_fixtures(monkeypat
     reads = type("Item", (), {"fixturenames": ["tmp_path", "harness_build"]})()
     other = type("Item", (), {"fixturenames": ["tmp_path"]})()
     assert needs_background(reads) and not needs_background(other)
+
+
+def counted(folder):
+    """A function run in a process of its own (the test below)."""
+    return {"folder": folder.name, "nice": __import__("os").nice(0)}
+
+
+def refused(folder):
+    raise ValueError("data/x.yml: field: kapot")
+
+
+def test_a_function_run_in_the_background_gives_its_result_or_its_error(monkeypatch, tmp_path_factory):
+    monkeypatch.setattr(conftest, "BACKGROUND", {})
+    in_background_call("harness_counted")(counted)
+    in_background_call("harness_refused")(refused)
+    background = Background(["harness_counted", "harness_refused"], tmp_path_factory)
+    folder, result = background.result("harness_counted")
+    assert result == {"folder": folder.name, "nice": 19}
+    with pytest.raises(AssertionError, match="data/x.yml: field: kapot"):
+        background.result("harness_refused")

@@ -3,15 +3,13 @@ address of its own, built from its git tag by the publish step."""
 
 from __future__ import annotations
 
-import json
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, in_background
+from conftest import ROOT, in_background_call
 
 from kennisbank import sitemap
 from kennisbank.model import load
@@ -65,9 +63,12 @@ def git(repo, *args):
                           check=True, capture_output=True, text=True).stdout
 
 
+@in_background_call("released")
 def release(folder: Path) -> dict:
     """The release walk of REDACTIE.md in a clone (folder/repo): tag the published version, release
-    the next one, then the publish step's archive (folder/site). What the test below needs, as JSON."""
+    the next one, then the publish step's archive (folder/site). What the test below needs; it runs
+    in a process of its own (it builds the older version), at the lowest priority beside the other
+    tests (conftest.in_background_call)."""
     repo = folder / "repo"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     old = load(repo / "data").changelog[0]
@@ -90,21 +91,10 @@ def release(folder: Path) -> dict:
     return {"written": written, "old": old.version, "new": new, "page": sitemap.built_file(load(repo / "data").handvat(handvat).page)}
 
 
-@in_background("released")
-def release_command(folder):
-    """`release` in a process of its own: it builds the older version, at the lowest priority
-    beside the other tests (conftest.in_background)."""
-    return [sys.executable, __file__, str(folder)], {"PYTHONPATH": str(ROOT)}
-
-
 @pytest.fixture
 def released(background_started) -> tuple[Path, dict]:
-    folder, returncode, output = background_started.finished("released")
-    assert returncode == 0, output[-3000:]
-    return folder / "site", json.loads((folder / RELEASED).read_text(encoding="utf-8"))
-
-
-RELEASED = "released.json"
+    folder, done = background_started.result("released")
+    return folder / "site", done
 
 
 def test_after_a_release_the_older_version_is_built_from_its_tag_at_its_own_address(released):
@@ -117,8 +107,3 @@ def test_after_a_release_the_older_version_is_built_from_its_tag_at_its_own_addr
     page = (site / sitemap.archive_path(old) / done["page"]).read_text(encoding="utf-8")
     assert "NIEUW IN DE VOLGENDE VERSIE" not in page and f"Dit is versie {old} van" in page
     assert f'<link rel="canonical" href="https://k.example/{sitemap.archive_path(old)}' in page
-
-
-if __name__ == "__main__":  # release_command
-    folder = Path(sys.argv[1])
-    (folder / RELEASED).write_text(json.dumps(release(folder)), encoding="utf-8")

@@ -14,7 +14,7 @@ names them. That copy is then checked once:
 - the copy's own code tests (the ones that need no build) pass as they stand.
 Each walk is a test of its own that asserts what that walk made (its page, its addresses, the
 counts in prose); the work is done once (`walk`), in a process of its own at the lowest CPU
-priority beside the other tests (conftest.in_background), and read by the fixture `walked`.
+priority beside the other tests (conftest.in_background_call), and read by the fixture `walked`.
 
 Why one copy and not five (issue 19, point 5: the walks cost five builds and five runs of the
 code tests): the guide's walks are meant to be combined (a version holds several changes), and
@@ -30,16 +30,14 @@ They build, so they carry the marker `walk` (`./dev test -m "not walk"` skips th
 
 from __future__ import annotations
 
-import json
 import shutil
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 import editor
-from conftest import ROOT, in_background, page_text
+from conftest import ROOT, in_background_call, page_text
 from fidelity import invented, on_the_site
 
 pytestmark = pytest.mark.walk
@@ -234,9 +232,11 @@ def add_guide(project) -> None:
     editor.nav_insert_after(project, previous.section, f"- {GUIDE_ENTRY['section']}")
 
 
+@in_background_call("walked")
 def walk(folder: Path) -> dict:
     """The walks of the next version on a copy of the project in `folder`, then `checked`: what
-    the tests below need to find each walk's result, as JSON."""
+    the tests below need to find each walk's result. It runs in a process of its own, at the
+    lowest priority beside the other tests (conftest.in_background_call)."""
     project = editor.copy_project(folder)
     before = editor.load(project)
     handvat, step_id = add_a_step(project)
@@ -257,18 +257,10 @@ def walk(folder: Path) -> dict:
     }
 
 
-@in_background("walked")
-def walk_command(folder):
-    """`walk` in a process of its own, at the lowest priority beside the other tests."""
-    return [sys.executable, __file__, str(folder)], {"PYTHONPATH": str(ROOT)}
-
-
 @pytest.fixture(scope="module")
 def walked(background_started):
     """The copy after the walks (`walk`), built by `./dev links` and checked."""
-    folder, returncode, output = background_started.finished("walked")
-    assert returncode == 0, output[-4000:]  # a ContentError names file and field
-    done = json.loads((folder / WALKED).read_text(encoding="utf-8"))
+    _, done = background_started.result("walked")
     assert not done["problems"], "\n".join(done["problems"])
     project = Path(done["project"])
     before = editor.load(ROOT)  # the copy before the walks
@@ -277,9 +269,6 @@ def walked(background_started):
         version=done["version"], released_step=before.step(done["released_step"]),
         step_handvat=before.handvat(done["step_handvat"]), step_id=done["step_id"], new_id=done["new_id"],
     )
-
-
-WALKED = "walked.json"
 
 
 # --- each walk's result -----------------------------------------------------------------------
@@ -360,8 +349,3 @@ def test_a_new_source_document(walked, tmp_path):
     # ... and a sentence of its source that no page shows is missing
     editor.write(sources / doc.file, editor.read(sources / doc.file) + "\nDeze zin staat alleen in de bron en niet op de site.\n")
     assert on_the_site(project / "site", sources, doc)["missing"] == ["Deze zin staat alleen in de bron en niet op de site."]
-
-
-if __name__ == "__main__":  # walk_command
-    folder = Path(sys.argv[1])
-    (folder / WALKED).write_text(json.dumps(walk(folder)), encoding="utf-8")
